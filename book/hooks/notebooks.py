@@ -1,0 +1,136 @@
+"""Chapter notebooks: generate and execute them, render them in both languages, link them.
+
+Four fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md):
+
+1. mkdocs-static-i18n rebuilds every File in its ``on_files`` (priority -100) and drops
+   mkdocs-jupyter's wrapper, so notebooks were copied as raw JSON (i18n issue #198). At
+   priority -200 the ``.ipynb`` files are wrapped again, keeping i18n's language paths.
+2. nbconvert's HTML loads scripts from CDNs; those tags are removed.
+3. ``$...$`` math in Markdown cells is left untypeset; it is wrapped for arithmatex/MathJax.
+4. Each chapter page gets a "Run this chapter as a notebook" line with a download link.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from book import facts_loader, notebooks  # noqa: E402
+
+log = get_plugin_logger("notebooks")
+_generated: dict[str, bool] = {}
+
+LINK_TEXT = {
+    "en": ("Run this chapter as a notebook", "download the .ipynb"),
+    "ko": ("이 장을 노트북으로 실행하기", ".ipynb 내려받기"),
+}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Both language builds call this; the notebooks are generated once per build run.
+    if _generated.get("done"):
+        return
+    facts = facts_loader.load_facts()
+    notebooks.generate_all(
+        facts, cache_dir=facts_loader.cache_dir() / "notebooks", log=lambda m: log.info(m)
+    )
+    _generated["done"] = True
+
+
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    wrapped = []
+    for file in files:
+        if file.src_uri.endswith(".ipynb") and not file.is_documentation_page():
+            notebook = NotebookFile(file, **config)
+            notebook.dest_uri = file.dest_uri
+            notebook.abs_dest_path = file.abs_dest_path
+            notebook.url = file.url
+            wrapped.append(notebook)
+        else:
+            wrapped.append(file)
+    return Files(wrapped)
+
+
+CDN_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]+\"[^>]*>\s*</script>", re.I)
+EMPTY_MATHJAX = re.compile(
+    r"<script type=\"text/x-mathjax-config\">.*?</script>|"
+    r"<script[^>]*>\s*(?:MathJax|require\.config)[^<]*</script>",
+    re.S,
+)
+MARKDOWN_CELL = re.compile(
+    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S
+)
+DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
+INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
+
+
+def _wrap_math(html: str) -> str:
+    def cell(match: re.Match[str]) -> str:
+        body = match.group(2)
+        parts = re.split(r"(<pre.*?</pre>|<code.*?</code>)", body, flags=re.S)
+        for i in range(0, len(parts), 2):
+            text = DISPLAY.sub(r'<div class="arithmatex">\\[\1\\]</div>', parts[i])
+            parts[i] = INLINE.sub(r'<span class="arithmatex">\\(\1\\)</span>', text)
+        return match.group(1) + "".join(parts) + match.group(3)
+
+    return MARKDOWN_CELL.sub(cell, html)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        html = CDN_SCRIPT.sub("", html)
+        html = EMPTY_MATHJAX.sub("", html)
+        return _wrap_math(html)
+    return html
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    chapter = next(
+        (n for n, path in notebooks.CHAPTERS.items() if page.file.src_uri.startswith(path + ".")),
+        None,
+    )
+    if chapter is None:
+        return markdown
+    lang = str(getattr(page.file, "locale", "en"))
+    name = notebooks.notebook_name(chapter, lang)
+    target = files.get_file_from_path(f"notebooks/{name}")
+    if target is None:
+        return markdown
+    page_link = get_relative_url(target.url, page.url)
+    download = get_relative_url(target.url.rstrip("/") + ".ipynb", page.url)
+    run, get = LINK_TEXT["ko" if lang == "ko" else "en"]
+    line = (
+        f'\n\n<p class="gd-notebook-links">'
+        f'<a href="{page_link}">{run}</a> · <a href="{download}" download="{name}">{get}</a></p>\n'
+    )
+    # Put the line right under the page's H1.
+    return re.sub(r"^(# [^\n]+\n)", lambda m: m.group(1) + line, markdown, count=1, flags=re.M)
+
+
+@event_priority(-300)
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    """Ship each .ipynb beside its rendered page so readers can download it."""
+    _generated.clear()
+    site = Path(config.site_dir)
+    for source in sorted(notebooks.OUT.glob("*.ipynb")):
+        stem, _, rest = source.name.partition(".")
+        lang_dir = "ko/" if rest.startswith("ko.") else ""
+        target = site / f"{lang_dir}notebooks/{stem}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

@@ -1,0 +1,239 @@
+"""Generate each chapter's notebook from its page, and execute it once per change.
+
+A notebook is not a third copy of a chapter's code: it is made from the page itself (its
+prose, its display equations, the code files the page includes, its figures) in the page's
+language. Facts are filled in, figures become a call to :func:`gdbook.figures.show`, and
+admonitions become quoted Markdown. The notebook is then executed with nbclient, with
+errors fatal, and the executed notebook is cached by a key over its own content and every
+gdbook source, so an unchanged notebook is never executed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CODE = ROOT / "book" / "code"
+OUT = DOCS / "notebooks"
+
+#: chapter number -> page path (relative to docs/, without the language suffix)
+CHAPTERS: dict[int, str] = {
+    1: "gd/derivatives",
+    2: "gd/gd-1d",
+    3: "gd/gd-nd",
+    4: "gd/linear-regression",
+    5: "sgd/sgd",
+    6: "sgd/minibatch",
+    7: "sgd/schedules",
+    8: "sgd/frameworks",
+}
+LANGS = ("en", "ko")
+
+INSTALL = {
+    "en": (
+        "**Before you run this notebook**, install the book's package, `gdbook` (it needs only "
+        "numpy and matplotlib). From a clone of the book's repository:\n\n"
+        "```sh\npip install .\n```\n\n"
+        "Then run the cells from top to bottom. Every figure and number below is produced "
+        "by the code in this notebook."
+    ),
+    "ko": (
+        "**이 노트북을 실행하기 전에** 이 책의 패키지 `gdbook`을 설치한다(numpy와 matplotlib만 "
+        "필요하다). 책 저장소를 클론한 폴더에서 다음을 실행한다.\n\n"
+        "```sh\npip install .\n```\n\n"
+        "그다음 셀을 위에서부터 차례로 실행한다. 아래의 그림과 숫자는 모두 이 노트북의 코드가 "
+        "만든다."
+    ),
+}
+EXPLORER_NOTE = {
+    "en": "*The interactive explorer for this section is on the book's web page.*",
+    "ko": "*이 절의 대화형 탐색기는 책의 웹 페이지에 있다.*",
+}
+
+EXEC_FENCE = re.compile(r'^```python[^\n]*exec="on"[^\n]*\n(.*?)^```[ \t]*$', re.M | re.S)
+SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
+FIGURE = re.compile(r'^\{\{\s*figure\(\s*"([\w.-]+)"\s*\)\s*\}\}\s*$', re.M)
+EXPLORER = re.compile(r'^\{\{\s*explorer\(\s*"([\w.-]+)"\s*\)\s*\}\}\s*$', re.M)
+FACT = re.compile(r"\{\{\s*(ch\d\d)\.(\w+)\s*\}\}")
+HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+[^}]*\}\s*$", re.M)
+ADMONITION = re.compile(r'^(\?\?\?\+?|!!!)\s+\w+(?:\s+"([^"]*)")?\s*$')
+TAB = re.compile(r'^===\s+"([^"]*)"\s*$')
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: ``kind`` is ``"markdown"`` or ``"code"``."""
+
+    kind: str
+    source: str
+
+
+def page_path(chapter: int, lang: str) -> Path:
+    """Return the Markdown source of a chapter page in a language."""
+    suffix = "" if lang == "en" else f".{lang}"
+    return DOCS / f"{CHAPTERS[chapter]}{suffix}.md"
+
+
+def notebook_name(chapter: int, lang: str) -> str:
+    """Return the file name of a chapter's notebook, e.g. ``ch02.ko.ipynb``."""
+    suffix = "" if lang == "en" else f".{lang}"
+    return f"ch{chapter:02d}{suffix}.ipynb"
+
+
+def _dedent_blocks(markdown: str) -> str:
+    """Turn admonitions and content tabs into plain Markdown a notebook renders."""
+    out: list[str] = []
+    quoting = False
+    for line in markdown.splitlines():
+        admonition = ADMONITION.match(line)
+        tab = TAB.match(line)
+        if admonition:
+            title = admonition.group(2) or ""
+            out.append(f"> **{title}**" if title else ">")
+            quoting = True
+            continue
+        if tab:
+            out.append(f"**{tab.group(1)}**")
+            quoting = False
+            continue
+        if line.startswith("    ") or (quoting and not line.strip()):
+            text = line[4:] if line.startswith("    ") else ""
+            out.append(f"> {text}".rstrip() if quoting else text)
+            continue
+        quoting = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def _markdown_cell(text: str, facts: dict[str, dict[str, str]]) -> Iterator[Cell]:
+    text = FACT.sub(lambda m: facts[m.group(1)][m.group(2)], text)
+    text = HEADING_ID.sub("", text)
+    text = _dedent_blocks(text)
+    # Relative links point into the site; in a notebook they would be dead.
+    text = re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\)", r"\1", text).strip()
+    if text:
+        yield Cell("markdown", text)
+
+
+def page_cells(chapter: int, lang: str, facts: dict[str, dict[str, str]]) -> list[Cell]:
+    """Split a chapter page into notebook cells, in page order."""
+    markdown = page_path(chapter, lang).read_text(encoding="utf-8")
+    cells: list[Cell] = [Cell("markdown", INSTALL[lang])]
+    position = 0
+    for match in EXEC_FENCE.finditer(markdown):
+        cells.extend(_prose_cells(markdown[position : match.start()], lang, facts))
+        code = SNIPPET.sub(
+            lambda m: (CODE / m.group(1)).read_text(encoding="utf-8").rstrip("\n"),
+            match.group(1),
+        )
+        cells.append(Cell("code", code.strip("\n")))
+        position = match.end()
+    cells.extend(_prose_cells(markdown[position:], lang, facts))
+    # The page's title becomes the first cell, above the install note.
+    if cells[1].kind == "markdown" and cells[1].source.startswith("# "):
+        title, _, rest = cells[1].source.partition("\n")
+        cells[0:2] = [Cell("markdown", title), cells[0]]
+        if rest.strip():
+            cells.insert(2, Cell("markdown", rest.strip()))
+    return cells
+
+
+def _prose_cells(text: str, lang: str, facts: dict[str, dict[str, str]]) -> Iterator[Cell]:
+    position = 0
+    pattern = re.compile(f"{FIGURE.pattern}|{EXPLORER.pattern}", re.M)
+    for match in pattern.finditer(text):
+        yield from _markdown_cell(text[position : match.start()], facts)
+        figure = match.group(1)
+        if figure:
+            yield Cell("code", f'show("{figure}", lang="{lang}")')
+        else:
+            yield Cell("markdown", EXPLORER_NOTE[lang])
+        position = match.end()
+    yield from _markdown_cell(text[position:], facts)
+
+
+def build_notebook(cells: list[Cell], lang: str) -> nbformat.NotebookNode:
+    """Assemble cells into an nbformat 4 notebook with stable cell ids."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    if any(cell.kind == "code" and cell.source.startswith("show(") for cell in cells):
+        first_code = next(i for i, cell in enumerate(cells) if cell.kind == "code")
+        cells.insert(first_code, Cell("code", "from gdbook.figures import show"))
+    for index, cell in enumerate(cells):
+        make = nbformat.v4.new_code_cell if cell.kind == "code" else nbformat.v4.new_markdown_cell
+        node = make(cell.source)
+        node["id"] = f"{lang}-{index:03d}"
+        nb.cells.append(node)
+    return nb
+
+
+def source_key(nb: nbformat.NotebookNode) -> str:
+    """Hash a notebook's content and every gdbook source it can call."""
+    digest = hashlib.sha256(nbformat.writes(nb).encode())
+    for path in sorted((ROOT / "gdbook").rglob("*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
+    """Run every cell; any error raises (``allow_errors`` is off)."""
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    for cell in nb.cells:  # execution metadata carries timestamps: drop them
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def generate_all(
+    facts: dict[str, dict[str, str]],
+    *,
+    cache_dir: Path,
+    out_dir: Path = OUT,
+    log: Callable[[str], None] = print,
+) -> list[Path]:
+    """Write every chapter's executed notebook in both languages into ``out_dir``."""
+    import time
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for chapter in CHAPTERS:
+        for lang in LANGS:
+            if not page_path(chapter, lang).is_file():
+                continue
+            nb = build_notebook(page_cells(chapter, lang, facts), lang)
+            key = source_key(nb)
+            cached = cache_dir / f"{notebook_name(chapter, lang)}.{key}"
+            start = time.perf_counter()
+            if cached.is_file():
+                text = cached.read_text(encoding="utf-8")
+                status = "cached"
+            else:
+                text = nbformat.writes(execute(nb, cwd=ROOT)) + "\n"
+                cached.write_text(text, encoding="utf-8")
+                status = f"{time.perf_counter() - start:5.1f} s"
+            target = out_dir / notebook_name(chapter, lang)
+            # Write only on change, so `mkdocs serve` does not see a new file and rebuild.
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+            log(f"notebook {target.name:<18} {status}")
+            written.append(target)
+    return written
