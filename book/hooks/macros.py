@@ -24,8 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+# MkDocs restores sys.path after loading a hook, so the repository root is added again
+# in on_config, before any build event imports book.* or gdbook.
+sys.path.append(str(ROOT))
 
 from book import facts_loader  # noqa: E402
 
@@ -57,6 +58,12 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
 
 def _generated_dir() -> Path:
     return facts_loader.cache_dir() / "site"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

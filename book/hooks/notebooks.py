@@ -25,8 +25,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+# MkDocs restores sys.path after loading a hook, so the repository root is added again
+# in on_config, before any build event imports book.* or gdbook.
+sys.path.append(str(ROOT))
 
 from book import facts_loader, notebooks  # noqa: E402
 
@@ -37,6 +38,12 @@ LINK_TEXT = {
     "en": ("Run this chapter as a notebook", "download the .ipynb"),
     "ko": ("이 장을 노트북으로 실행하기", ".ipynb 내려받기"),
 }
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -54,23 +61,26 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     from mkdocs_jupyter.plugin import NotebookFile
 
-    wrapped = []
-    for file in files:
-        if file.src_uri.endswith(".ipynb") and not file.is_documentation_page():
-            notebook = NotebookFile(file, **config)
-            notebook.dest_uri = file.dest_uri
-            notebook.abs_dest_path = file.abs_dest_path
-            notebook.url = file.url
-            wrapped.append(notebook)
-        else:
-            wrapped.append(file)
-    return Files(wrapped)
+    # Replace in place: i18n's Files subclass resolves "page.md" to "page.ko.md" for the
+    # Korean build, and a plain Files would lose that.
+    for file in [f for f in files if f.src_uri.endswith(".ipynb")]:
+        if file.is_documentation_page():
+            continue
+        notebook = NotebookFile(file, **config)
+        notebook.dest_uri = file.dest_uri
+        notebook.abs_dest_path = file.abs_dest_path
+        notebook.url = file.url
+        files.remove(file)
+        files.append(notebook)
+    return files
 
 
 CDN_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]+\"[^>]*>\s*</script>", re.I)
 EMPTY_MATHJAX = re.compile(
     r"<script type=\"text/x-mathjax-config\">.*?</script>|"
-    r"<script[^>]*>\s*(?:MathJax|require\.config)[^<]*</script>",
+    r"<script[^>]*>\s*(?:MathJax|require\.config)[^<]*</script>|"
+    r"<script src=\"\">\s*</script>|"  # an empty src would fetch the page itself
+    r"<script type=\"module\">(?:(?!</script>).)*?https://cdn(?:(?!</script>).)*</script>",
     re.S,
 )
 MARKDOWN_CELL = re.compile(

@@ -1,0 +1,449 @@
+"""Every page of both languages in Chromium: network, console, formulas, images, anchors,
+language switcher, palette, search, accessibility, and a full-page screenshot.
+
+One navigation per page does the cheap checks (:func:`test_page`); axe-core runs in its own
+test per page and palette (:func:`test_accessibility`). A failure names the page and the
+kind of problem: ``ko/gd/gd-1d/: [math] 2 formulas untypeset: ...``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from .conftest import (
+    CHAPTERS,
+    Tab,
+    all_pages,
+    built_pages,
+    counterpart,
+    language,
+    nav_pages,
+    page_id,
+    screenshot_path,
+    wait_for_math,
+)
+
+PAGES = all_pages()
+browser = pytest.mark.browser
+one_worker = pytest.mark.xdist_group("browser")
+NewTab = Callable[..., Tab]
+LANG_CODE = {"en": "en", "ko": "ko"}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FIGURE_PAGES = ["gd/gd-1d/", "ko/gd/gd-1d/"]
+
+
+def where(path: str) -> str:
+    return path or "/"
+
+
+def report(path: str, problems: list[str], note: str = "") -> str:
+    head = f"{where(path)}{note}: {len(problems)} problem(s)"
+    return "\n".join([head, *(f"  {where(path)}: {line}" for line in problems)])
+
+
+# --- in-page checks --------------------------------------------------------------------------
+
+MATH_STATE = """
+() => {
+  const article = document.querySelector("article.md-content__inner") ||
+                  document.querySelector("article");
+  if (!article) return null;
+  const spans = [...article.querySelectorAll(".arithmatex")];
+  const untypeset = spans.filter((s) => !s.querySelector("mjx-container"))
+                         .map((s) => s.textContent.trim().replace(/\\s+/g, " ").slice(0, 80));
+  const errors = [...article.querySelectorAll("mjx-merror, [data-mjx-error]")]
+    .map((e) => (e.getAttribute("data-mjx-error") || e.textContent || "").trim().slice(0, 80));
+  const skip = "pre, code, script, style, textarea, mjx-container, .jp-OutputArea, " +
+               ".jp-InputArea, .highlight, .gd-explorer";
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.parentElement.closest(skip)
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const raw = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    const at = text.search(/\\$\\$|\\\\\\(|\\\\\\[|\\\\begin\\{/);
+    if (at >= 0) raw.push(text.slice(Math.max(0, at - 20), at + 40).replace(/\\s+/g, " "));
+  }
+  return {
+    formulas: spans.length,
+    containers: article.querySelectorAll("mjx-container").length,
+    untypeset, errors, raw,
+  };
+}
+"""
+
+
+def math_problems(page: Page) -> list[str]:
+    """Every ``.arithmatex`` typeset, no MathJax error, no raw TeX delimiters in the text."""
+    state: dict[str, Any] | None = page.evaluate(MATH_STATE)
+    if state is None:
+        return ["[page] no <article> element"]
+    problems = []
+    if state["untypeset"]:
+        shown = "; ".join(state["untypeset"][:5])
+        problems.append(f"[math] {len(state['untypeset'])} formulas untypeset: {shown}")
+    if state["containers"] != state["formulas"]:
+        problems.append(
+            f"[math] {state['formulas']} .arithmatex elements but "
+            f"{state['containers']} mjx-container elements in the article"
+        )
+    if state["errors"]:
+        shown = "; ".join(state["errors"][:5])
+        problems.append(f"[math] {len(state['errors'])} MathJax errors: {shown}")
+    if state["raw"]:
+        shown = "; ".join(repr(r) for r in state["raw"][:5])
+        problems.append(f"[math] raw TeX left in the text ({len(state['raw'])}x): {shown}")
+    return problems
+
+
+LOAD_IMAGES = """
+() => {
+  for (const img of document.images) {
+    if (img.loading === "lazy") img.loading = "eager";
+  }
+  return document.images.length;
+}
+"""
+IMAGES_DONE = "() => [...document.images].every((img) => img.complete)"
+IMAGE_STATE = """
+() => [...document.images].map((img) => ({
+  src: img.getAttribute("src") || "",
+  alt: img.getAttribute("alt"),
+  complete: img.complete,
+  width: img.naturalWidth,
+}))
+"""
+
+
+def image_problems(page: Page) -> list[str]:
+    """Load every image now (figures are lazy) and report those that did not load."""
+    if page.evaluate(LOAD_IMAGES):
+        with contextlib.suppress(PlaywrightError):  # reported below, image by image
+            page.wait_for_function(IMAGES_DONE, timeout=15_000)
+    images: list[dict[str, Any]] = page.evaluate(IMAGE_STATE)
+    broken = [i for i in images if not i["complete"] or i["width"] <= 0]
+    shown = "; ".join(
+        f"{i['src'][:90]} (alt {i['alt']!r}{'' if i['complete'] else ', still loading'})"
+        for i in broken[:5]
+    )
+    return [f"[images] {len(broken)} of {len(images)} images not loaded: {shown}"] if broken else []
+
+
+ANCHOR_STATE = """
+() => {
+  const here = location.origin + location.pathname;
+  const broken = [];
+  for (const a of document.querySelectorAll("a[href]")) {
+    const url = new URL(a.href, location.href);
+    if (url.origin + url.pathname !== here || url.hash.length < 2) continue;
+    const id = decodeURIComponent(url.hash.slice(1));
+    if (!document.getElementById(id) && document.getElementsByName(id).length === 0) {
+      broken.push(a.getAttribute("href"));
+    }
+  }
+  return broken;
+}
+"""
+
+
+def anchor_problems(page: Page) -> list[str]:
+    """Every link to a fragment of the page itself (TOC, permalinks, footnotes) has a target."""
+    broken: list[str] = page.evaluate(ANCHOR_STATE)
+    if not broken:
+        return []
+    return [f"[anchors] {len(broken)} links to missing ids: {', '.join(broken[:8])}"]
+
+
+SWITCHER_STATE = """
+() => [...document.querySelectorAll(".md-select a.md-select__link, .md-select a[hreflang]")]
+  .map((a) => ({ href: a.href, hreflang: a.getAttribute("hreflang") || "" }))
+"""
+
+
+def switcher_problems(tab: Tab, path: str) -> list[str]:
+    """The language selector links to the same page in the other language, which loads."""
+    links: list[dict[str, str]] = tab.page.evaluate(SWITCHER_STATE)
+    other = "en" if language(path) == "ko" else "ko"
+    targets = [link["href"] for link in links if link["hreflang"] == LANG_CODE[other]]
+    expected = tab.url(counterpart(path))
+    if not targets:
+        found = ", ".join(f"{link['hreflang']}→{link['href']}" for link in links) or "none"
+        return [f"[switcher] no language link with hreflang={other} (links: {found})"]
+    if targets[0].split("#")[0] != expected:
+        return [f"[switcher] the {other} link goes to {targets[0]}, expected {expected}"]
+    response = tab.page.request.get(expected)
+    if response.status != 200:
+        return [f"[switcher] the {other} counterpart {expected} returned HTTP {response.status}"]
+    if f'<html lang="{LANG_CODE[other]}"' not in response.text():
+        return [f'[switcher] the {other} counterpart {expected} is not <html lang="{other}">']
+    return []
+
+
+FIGURE_STATE = """
+() => {
+  const shown = (img) => getComputedStyle(img).display !== "none";
+  const light = [...document.querySelectorAll('article img[src$="#only-light"]')];
+  const dark = [...document.querySelectorAll('article img[src$="#only-dark"]')];
+  return {
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    light: light.length, dark: dark.length,
+    lightShown: light.filter(shown).map((i) => i.getAttribute("src")),
+    darkShown: dark.filter(shown).map((i) => i.getAttribute("src")),
+  };
+}
+"""
+
+
+def figure_state(page: Page) -> dict[str, Any]:
+    state: dict[str, Any] = page.evaluate(FIGURE_STATE)
+    return state
+
+
+def _variant_problems(state: dict[str, Any], dark: bool) -> list[str]:
+    problems = []
+    palette = "dark" if dark else "light"
+    wrong, right = ("light", "dark") if dark else ("dark", "light")
+    if state[f"{wrong}Shown"]:
+        problems.append(
+            f"[palette] {palette} palette (scheme {state['scheme']}) shows "
+            f"{len(state[f'{wrong}Shown'])} #only-{wrong} images: {state[f'{wrong}Shown'][0]}"
+        )
+    if len(state[f"{right}Shown"]) != state[right]:
+        problems.append(
+            f"[palette] {palette} palette (scheme {state['scheme']}) hides "
+            f"{state[right] - len(state[f'{right}Shown'])} of {state[right]} #only-{right} images"
+        )
+    return problems
+
+
+def toggle_palette(page: Page) -> str:
+    """Click the visible palette toggle; return the new ``data-md-color-scheme``."""
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(
+        "(before) => document.body.getAttribute('data-md-color-scheme') !== before", arg=before
+    )
+    scheme: str = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    return scheme
+
+
+def palette_problems(page: Page) -> list[str]:
+    """Light palette shows the #only-light figures; the toggle swaps them for #only-dark."""
+    state = figure_state(page)
+    if state["light"] != state["dark"]:
+        return [f"[palette] {state['light']} light but {state['dark']} dark figure variants"]
+    problems = _variant_problems(state, dark=False)
+    scheme = toggle_palette(page)
+    if scheme != "slate":
+        return [*problems, f"[palette] the toggle switched to scheme {scheme!r}, not 'slate'"]
+    problems += _variant_problems(figure_state(page), dark=True)
+    toggle_palette(page)
+    problems += _variant_problems(figure_state(page), dark=False)
+    return problems
+
+
+def open_page(tab: Tab, path: str) -> list[str]:
+    """Navigate, expect HTTP 200, wait for MathJax; the problems found so far."""
+    response = tab.goto(path)
+    if response is None or response.status != 200:
+        status = "no response" if response is None else f"HTTP {response.status}"
+        return [f"[http] {tab.url(path)} returned {status}"]
+    return wait_for_math(tab.page)
+
+
+# --- the tests -------------------------------------------------------------------------------
+
+
+@browser
+@one_worker
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_page(new_tab: NewTab, path: str) -> None:
+    """HTTP, network, console, formulas, images, anchors, switcher, palette; a screenshot."""
+    tab = new_tab()
+    problems = open_page(tab, path)
+    if not problems:
+        problems += math_problems(tab.page)
+        problems += image_problems(tab.page)
+        problems += anchor_problems(tab.page)
+        problems += switcher_problems(tab, path)
+        tab.page.evaluate("document.fonts.ready.then(() => true)")
+        target = screenshot_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tab.page.screenshot(path=str(target), full_page=True, animations="disabled")
+        if figure_state(tab.page)["light"]:
+            problems += palette_problems(tab.page)
+    problems += tab.monitor.problems()
+    assert not problems, report(path, problems)
+
+
+@browser
+@one_worker
+@pytest.mark.parametrize("path", FIGURE_PAGES, ids=page_id)
+def test_palette_toggle_swaps_figure_variants(new_tab: NewTab, path: str) -> None:
+    """On a chapter with figures the toggle shows exactly one variant of each figure."""
+    tab = new_tab()
+    problems = open_page(tab, path)
+    assert not problems, report(path, problems)
+    state = figure_state(tab.page)
+    assert state["light"] > 0, f"{path}: no figure (img #only-light) on the page to check"
+    problems = palette_problems(tab.page) + tab.monitor.problems()
+    assert not problems, report(path, problems)
+
+
+@browser
+@one_worker
+@pytest.mark.parametrize("path", ["gd/gd-1d/", "ko/gd/gd-1d/"], ids=page_id)
+def test_language_switcher_navigates(new_tab: NewTab, path: str) -> None:
+    """Open the language menu and click the other language: the counterpart page opens."""
+    tab = new_tab()
+    problems = open_page(tab, path)
+    assert not problems, report(path, problems)
+    other = "en" if language(path) == "ko" else "ko"
+    tab.page.locator(".md-select").first.hover()
+    link = tab.page.locator(f'.md-select a[hreflang="{LANG_CODE[other]}"]').first
+    with tab.page.expect_navigation():
+        link.click()
+    expected = tab.url(counterpart(path))
+    assert tab.page.url.split("#")[0] == expected, (
+        f"{path}: the {other} switcher went to {tab.page.url}, expected {expected}"
+    )
+    html_lang = tab.page.evaluate("document.documentElement.lang")
+    assert html_lang == LANG_CODE[other], f"{path}: the counterpart says lang={html_lang!r}"
+    problems = tab.monitor.problems()
+    assert not problems, report(path, problems)
+
+
+def test_every_built_page_is_checked(site_root: Path) -> None:
+    """Pages outside the nav are in PAGES too, and every nav page is built in both languages."""
+    unchecked = sorted(set(built_pages(site_root)) - set(PAGES))
+    assert not unchecked, f"pages built after collection, not checked: {unchecked}"
+    missing = [
+        where(prefix + url)
+        for url in nav_pages()
+        for prefix in ("", "ko/")
+        if not (site_root / prefix / url / "index.html").is_file()
+    ]
+    assert not missing, f"nav pages not built: {missing}"
+
+
+# --- search ----------------------------------------------------------------------------------
+
+SEARCH_CASES = [
+    ("", "stochastic", ["sgd/sgd/"]),
+    ("", "확률적", ["ko/sgd/sgd/"]),
+    ("ko/", "확률적", ["ko/sgd/sgd/"]),
+    ("ko/", "경사 하강법", ["ko/gd/gd-1d/", "ko/gd/gd-nd/", "ko/gd/linear-regression/"]),
+]
+
+
+def search_results(tab: Tab) -> list[str]:
+    """The page URLs (relative to the site root) that Material's search lists, all of them."""
+    page = tab.page
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=20_000)
+    items = page.locator(".md-search-result__item")
+    previous, count = -1, items.count()
+    while count != previous:  # Material adds results in batches as the list scrolls
+        page.evaluate(
+            "() => { const w = document.querySelector('.md-search__scrollwrap');"
+            " if (w) w.scrollTop = w.scrollHeight; }"
+        )
+        page.wait_for_timeout(300)
+        previous, count = count, items.count()
+    hrefs: list[str] = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__item a')].map((a) => a.href)"
+    )
+    origin = urlsplit(tab.base_url)
+    pages = []
+    for href in hrefs:
+        url = urlsplit(href)
+        if url.netloc == origin.netloc:
+            pages.append(url.path[len(origin.path) :])
+    return list(dict.fromkeys(pages))
+
+
+@browser
+@one_worker
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"),
+    SEARCH_CASES,
+    ids=[f"{prefix or 'en/'}{query}" for prefix, query, _ in SEARCH_CASES],
+)
+def test_search_finds(new_tab: NewTab, prefix: str, query: str, expected: list[str]) -> None:
+    """``?q=`` opens Material's search; the results include the expected pages."""
+    tab = new_tab()
+    response = tab.page.goto(tab.url(prefix) + "?q=" + query, wait_until="load")
+    assert response is not None and response.status == 200
+    try:
+        found = search_results(tab)
+    except Exception as error:
+        meta = tab.page.locator(".md-search-result__meta").all_inner_texts()
+        raise AssertionError(
+            f"{where(prefix)}?q={query}: no search results appeared ({meta}): {error}"
+        ) from None
+    missing = [page for page in expected if page not in found]
+    assert not missing, f"{where(prefix)}?q={query}: {missing} not among the results {found}"
+    problems = tab.monitor.problems()
+    assert not problems, report(prefix, problems, f"?q={query}")
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+AXE_CASES = [(path, "light") for path in PAGES] + [(path, "dark") for path in PAGES]
+SCHEME = {"light": "default", "dark": "slate"}
+EXPLORERS_READY = """
+() => [...document.querySelectorAll(".gd-explorer")]
+  .every((e) => ["true", "error"].includes(e.getAttribute("data-ready")))
+"""
+_axe = Axe()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations, one line per rule with its first nodes."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    lines = []
+    for violation in results.response["violations"]:
+        nodes = violation["nodes"]
+        details = []
+        for node in nodes[:3]:
+            target = " ".join(str(t) for t in node["target"])
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            message = checks[0]["message"] if checks else node.get("failureSummary", "")
+            details.append(f"{target}: {message}")
+        lines.append(
+            f"[axe] {violation['id']} ({violation['impact']}) on {len(nodes)} node(s): "
+            + " | ".join(details)
+            + f" — {violation['helpUrl']}"
+        )
+    return lines
+
+
+@browser
+@one_worker
+@pytest.mark.parametrize(
+    ("path", "palette"), AXE_CASES, ids=[f"{page_id(p)}-{s}" for p, s in AXE_CASES]
+)
+def test_accessibility(new_tab: NewTab, path: str, palette: str) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation, in the light and in the dark palette."""
+    tab = new_tab(color_scheme=palette)
+    problems = open_page(tab, path)
+    assert not problems, report(path, problems, f" ({palette})")
+    scheme = tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == SCHEME[palette], f"{path}: {palette} palette did not apply ({scheme})"
+    tab.page.wait_for_function(EXPLORERS_READY)
+    problems = axe_violations(tab.page)
+    assert not problems, report(path, problems, f" ({palette})")
+
+
+def test_chapter_pages_are_among_the_checked() -> None:
+    for chapter in CHAPTERS:
+        assert chapter in PAGES and "ko/" + chapter in PAGES, chapter
