@@ -1,0 +1,168 @@
+r"""Synthetic regression data: a known line plus Gaussian noise, reproducible from a seed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from gdbook._validation import as_generator, check_array, check_float, check_int, message
+
+__all__ = [
+    "BOOK_BIAS",
+    "BOOK_NOISE_STD",
+    "BOOK_N_SAMPLES",
+    "BOOK_SEED",
+    "BOOK_WEIGHTS",
+    "BOOK_X_RANGE",
+    "RegressionData",
+    "book_regression",
+    "make_linear_regression",
+]
+
+#: The book's running example (chapters 4-6): y = 2 + 3x + eps.
+BOOK_N_SAMPLES = 1000
+BOOK_WEIGHTS = (3.0,)
+BOOK_BIAS = 2.0
+BOOK_NOISE_STD = 0.5
+BOOK_X_RANGE = (-2.0, 2.0)
+BOOK_SEED = 42
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RegressionData:
+    r"""A regression data set with the coefficients that generated it.
+
+    Attributes
+    ----------
+    X : ndarray, shape (n, d + 1)
+        Design matrix; column 0 is all ones (the intercept), columns 1..d the features.
+    y : ndarray, shape (n,)
+        Targets $y_i = x_i^\top\beta^\star + \varepsilon_i$.
+    true_beta : ndarray, shape (d + 1,)
+        $\beta^\star = (\text{bias}, w_1, \dots, w_d)$.
+
+    All three arrays are read-only.
+
+    Examples
+    --------
+    >>> data = make_linear_regression(5, [3.0], 2.0, 0.0, seed=0)
+    >>> data
+    RegressionData(n=5, features=1)
+    >>> bool(np.allclose(data.y, data.X @ data.true_beta))
+    True
+    """
+
+    X: NDArray[np.float64]
+    y: NDArray[np.float64]
+    true_beta: NDArray[np.float64]
+
+    def __post_init__(self) -> None:
+        for name in ("X", "y", "true_beta"):
+            array = np.array(getattr(self, name), dtype=np.float64)
+            array.setflags(write=False)
+            object.__setattr__(self, name, array)
+
+    def __repr__(self) -> str:
+        return f"RegressionData(n={self.X.shape[0]}, features={self.X.shape[1] - 1})"
+
+
+def make_linear_regression(
+    n_samples: int,
+    weights: ArrayLike,
+    bias: float,
+    noise_std: float,
+    *,
+    seed: int | np.random.Generator,
+    x_range: tuple[float, float] = (-2.0, 2.0),
+) -> RegressionData:
+    r"""Sample $y = b + w^\top x + \varepsilon$ with uniform features and Gaussian noise.
+
+    $$
+    x_{ij} \sim U(\text{low}, \text{high}), \qquad
+    \varepsilon_i \sim \mathcal N(0, \sigma^2), \qquad
+    y_i = b + \sum_j w_j x_{ij} + \varepsilon_i.
+    $$
+
+    The generator draws all features first (an `(n, d)` array), then the `n` noise values.
+
+    Parameters
+    ----------
+    n_samples : int
+        Number of examples `n`, in `[1, inf)`.
+    weights : float or array_like, shape (d,)
+        Feature weights $w$.
+    bias : float
+        Intercept $b$.
+    noise_std : float
+        Noise standard deviation $\sigma$, in `[0, inf)`.
+    seed : int or numpy.random.Generator
+        Source of randomness.
+    x_range : (float, float), default (-2.0, 2.0)
+        Interval `(low, high)` of the features, `low < high`.
+
+    Returns
+    -------
+    RegressionData
+        `X` of shape `(n, d + 1)` with a leading column of ones, `y` of shape `(n,)`,
+        `true_beta = (bias, *weights)`.
+
+    Examples
+    --------
+    >>> data = make_linear_regression(100, [3.0], 2.0, 0.5, seed=42)
+    >>> data.X.shape, data.y.shape, data.true_beta.tolist()
+    ((100, 2), (100,), [2.0, 3.0])
+    """
+    caller = "make_linear_regression"
+    n = check_int(n_samples, "n_samples", caller, low=1)
+    w = np.atleast_1d(check_array(weights, "weights", caller))
+    if w.ndim != 1:
+        raise ValueError(message("weights", caller, "a float or a 1-dimensional array", w))
+    b = check_float(bias, "bias", caller)
+    sigma = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
+    rng = as_generator(seed, caller)
+    low, high = _check_range(x_range, caller)
+
+    features = rng.uniform(low, high, size=(n, w.size))
+    noise = rng.normal(0.0, sigma, size=n)
+    y = b + features @ w + noise
+    X = np.column_stack([np.ones(n), features])
+    return RegressionData(X=X, y=y, true_beta=np.concatenate([[b], w]))
+
+
+def _check_range(x_range: object, caller: str) -> tuple[float, float]:
+    expected = "a pair (low, high) of finite floats with low < high"
+    if not isinstance(x_range, (tuple, list)) or len(x_range) != 2:
+        raise TypeError(message("x_range", caller, expected, x_range))
+    low = check_float(x_range[0], "x_range", caller)
+    high = check_float(x_range[1], "x_range", caller)
+    if not low < high:
+        raise ValueError(message("x_range", caller, expected, x_range))
+    return low, high
+
+
+def book_regression() -> RegressionData:
+    r"""The book's running example: $y = 2 + 3x + \varepsilon$.
+
+    $x \sim U(-2, 2)$, $\varepsilon \sim \mathcal N(0, 0.5^2)$, `n = 1000`,
+    seed 42 (the module constants `BOOK_*`).
+
+    Examples
+    --------
+    >>> from gdbook.objectives import LeastSquares
+    >>> data = book_regression()
+    >>> data.X.shape
+    (1000, 2)
+    >>> beta = LeastSquares(data.X, data.y).solve()
+    >>> bool(np.allclose(beta, [2.0, 3.0], atol=0.1))
+    True
+    """
+    return make_linear_regression(
+        BOOK_N_SAMPLES,
+        BOOK_WEIGHTS,
+        BOOK_BIAS,
+        BOOK_NOISE_STD,
+        seed=BOOK_SEED,
+        x_range=BOOK_X_RANGE,
+    )

@@ -1,0 +1,615 @@
+r"""Objective functions: each one knows its value, its gradient and (where used) its Hessian.
+
+Every objective is an immutable object with `dim`, `__call__(x) -> float`,
+`gradient(x) -> ndarray (dim,)` and `hessian(x) -> ndarray (dim, dim)`. `x` is
+array-like of shape `(dim,)`; one-dimensional objectives also accept a Python float.
+
+Evaluation never rejects NaN or infinite points: an optimiser that diverges must be able to
+evaluate the objective there and see a non-finite value.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol, runtime_checkable
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from gdbook._validation import check_array, check_float, check_positive_float, message
+
+__all__ = [
+    "DoubleWell",
+    "FiniteSumObjective",
+    "LeastSquares",
+    "MixedCosine",
+    "Objective",
+    "Quadratic",
+    "Rosenbrock",
+    "XCosCx",
+]
+
+Vector = NDArray[np.float64]
+Matrix = NDArray[np.float64]
+
+
+@runtime_checkable
+class Objective(Protocol):
+    """What the drivers need from an objective: its dimension, value and gradient.
+
+    Any object with these members works with `gdbook.gradient_descent`; the check is
+    structural (a `typing.Protocol`), so no subclassing is needed.
+
+    Examples
+    --------
+    >>> isinstance(Quadratic((2.0,)), Objective)
+    True
+    """
+
+    @property
+    def dim(self) -> int: ...
+
+    def __call__(self, x: ArrayLike, /) -> float: ...
+
+    def gradient(self, x: ArrayLike, /) -> Vector: ...
+
+
+@runtime_checkable
+class FiniteSumObjective(Objective, Protocol):
+    r"""An objective $f(x) = \frac1n\sum_i f_i(x)$ that can average example gradients.
+
+    What `gdbook.sgd` and `gdbook.minibatch_sgd` need: an `Objective` with
+    `n` and `batch_gradient(x, idx)`.
+
+    Examples
+    --------
+    >>> isinstance(LeastSquares([[1.0], [2.0]], [1.0, 2.0]), FiniteSumObjective)
+    True
+    >>> isinstance(Quadratic((2.0,)), FiniteSumObjective)
+    False
+    """
+
+    @property
+    def n(self) -> int: ...
+
+    def batch_gradient(self, x: ArrayLike, idx: ArrayLike, /) -> Vector: ...
+
+
+def _point(x: ArrayLike, dim: int, caller: str) -> Vector:
+    """Return `x` as a float64 array of shape `(dim,)` (a scalar is fine when dim is 1)."""
+    try:
+        array = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(message("x", caller, "an array of floats", x)) from None
+    if array.shape == (dim,):
+        return array
+    if dim == 1 and array.ndim == 0:
+        return array.reshape(1)
+    raise ValueError(message("x", caller, f"an array of shape ({dim},)", array))
+
+
+def _read_only(array: NDArray[np.float64]) -> NDArray[np.float64]:
+    array.setflags(write=False)
+    return array
+
+
+@dataclass(frozen=True, init=False)
+class Quadratic:
+    r"""The separable quadratic $f(x) = \tfrac12\sum_i h_i x_i^2$.
+
+    $$
+    \nabla f(x) = (h_1 x_1, \dots, h_d x_d), \qquad
+    \nabla^2 f(x) = \operatorname{diag}(h_1, \dots, h_d).
+    $$
+
+    Gradient descent with step $\eta$ multiplies coordinate $i$ by
+    $1 - \eta h_i$ each step, so it converges exactly when $0 < \eta < 2/L$
+    with $L = \max_i h_i$.
+
+    Parameters
+    ----------
+    curvatures : array_like, shape (d,)
+        The positive curvatures $h_i$.
+
+    Examples
+    --------
+    >>> f = Quadratic((2.0, 4.0))  # x1**2 + 2 * x2**2
+    >>> float(f([1.0, 1.0]))
+    3.0
+    >>> f.gradient([1.0, 1.0]).tolist()
+    [2.0, 4.0]
+    >>> float(f.condition_number)
+    2.0
+    """
+
+    curvatures: tuple[float, ...]
+    _h: Vector = field(repr=False, compare=False)
+
+    def __init__(self, curvatures: ArrayLike) -> None:
+        h = check_array(curvatures, "curvatures", "Quadratic", ndim=1, min_rows=1)
+        if np.any(h <= 0):
+            raise ValueError(
+                message("curvatures", "Quadratic", "an array of floats in the range (0, inf)", h)
+            )
+        object.__setattr__(self, "curvatures", tuple(float(v) for v in h))
+        object.__setattr__(self, "_h", _read_only(h))
+
+    @property
+    def dim(self) -> int:
+        """Number of variables `d`."""
+        return len(self.curvatures)
+
+    @property
+    def lipschitz(self) -> float:
+        """Lipschitz constant of the gradient, $L = \\max_i h_i$."""
+        return max(self.curvatures)
+
+    @property
+    def strong_convexity(self) -> float:
+        """Strong-convexity constant, $\\mu = \\min_i h_i$."""
+        return min(self.curvatures)
+
+    @property
+    def condition_number(self) -> float:
+        """Condition number $\\kappa = L / \\mu$."""
+        return self.lipschitz / self.strong_convexity
+
+    @property
+    def minimizer(self) -> Vector:
+        """The unique minimiser, the origin."""
+        return np.zeros(self.dim)
+
+    def __call__(self, x: ArrayLike) -> float:
+        p = _point(x, self.dim, "Quadratic")
+        return float(0.5 * np.sum(self._h * p * p))
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """Gradient $(h_i x_i)_i$, shape `(d,)`."""
+        return self._h * _point(x, self.dim, "Quadratic.gradient")
+
+    def hessian(self, x: ArrayLike) -> Matrix:
+        """Hessian $\\operatorname{diag}(h)$, shape `(d, d)`."""
+        _point(x, self.dim, "Quadratic.hessian")
+        return np.diag(self._h)
+
+
+@dataclass(frozen=True)
+class XCosCx:
+    r"""The one-dimensional $f(x) = x\cos(cx)$, with many local minima.
+
+    $$
+    f'(x) = \cos(cx) - c x \sin(cx), \qquad
+    f''(x) = -2c\sin(cx) - c^2 x\cos(cx).
+    $$
+
+    Parameters
+    ----------
+    c : float
+        Frequency, in `(0, inf)`. Chapter 2 uses `c = 0.15 * np.pi`.
+
+    Examples
+    --------
+    >>> f = XCosCx(0.15 * np.pi)
+    >>> float(f(0.0)), float(f.gradient(0.0)[0])
+    (0.0, 1.0)
+    """
+
+    c: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "c", check_positive_float(self.c, "c", "XCosCx"))
+
+    @property
+    def dim(self) -> int:
+        """Number of variables, 1."""
+        return 1
+
+    def __call__(self, x: ArrayLike) -> float:
+        p = _point(x, 1, "XCosCx")[0]
+        return float(p * np.cos(self.c * p))
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """Derivative $f'(x)$ as an array of shape `(1,)`."""
+        p = _point(x, 1, "XCosCx.gradient")
+        c = self.c
+        return np.cos(c * p) - c * p * np.sin(c * p)
+
+    def hessian(self, x: ArrayLike) -> Matrix:
+        """Second derivative $f''(x)$ as an array of shape `(1, 1)`."""
+        p = _point(x, 1, "XCosCx.hessian")
+        c = self.c
+        return (-2.0 * c * np.sin(c * p) - c * c * p * np.cos(c * p)).reshape(1, 1)
+
+
+@dataclass(frozen=True)
+class MixedCosine:
+    r"""The two-variable $f(x, y) = x^2 + 2xy + \cos(x + 2y)$ of chapter 1.
+
+    With $s = x + 2y$:
+
+    $$
+    \nabla f = \begin{pmatrix} 2x + 2y - \sin s \\ 2x - 2\sin s \end{pmatrix}, \qquad
+    \nabla^2 f = \begin{pmatrix} 2 - \cos s & 2 - 2\cos s \\
+                                 2 - 2\cos s & -4\cos s \end{pmatrix}.
+    $$
+
+    Examples
+    --------
+    >>> f = MixedCosine()
+    >>> float(f([0.0, 0.0]))
+    1.0
+    >>> f.gradient([1.0, 0.0]).round(6).tolist()
+    [1.158529, 0.317058]
+    """
+
+    @property
+    def dim(self) -> int:
+        """Number of variables, 2."""
+        return 2
+
+    def __call__(self, x: ArrayLike) -> float:
+        a, b = _point(x, 2, "MixedCosine")
+        return float(a * a + 2.0 * a * b + np.cos(a + 2.0 * b))
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """Gradient, shape `(2,)`."""
+        a, b = _point(x, 2, "MixedCosine.gradient")
+        sin_s = np.sin(a + 2.0 * b)
+        return np.array([2.0 * a + 2.0 * b - sin_s, 2.0 * a - 2.0 * sin_s])
+
+    def hessian(self, x: ArrayLike) -> Matrix:
+        """Hessian, shape `(2, 2)`."""
+        a, b = _point(x, 2, "MixedCosine.hessian")
+        cos_s = np.cos(a + 2.0 * b)
+        off = 2.0 - 2.0 * cos_s
+        return np.array([[2.0 - cos_s, off], [off, -4.0 * cos_s]])
+
+
+@dataclass(frozen=True)
+class Rosenbrock:
+    r"""The Rosenbrock function $f(x) = (a - x_1)^2 + b(x_2 - x_1^2)^2$.
+
+    $$
+    \nabla f = \begin{pmatrix} -2(a - x_1) - 4b x_1 (x_2 - x_1^2) \\
+                               2b(x_2 - x_1^2) \end{pmatrix}, \qquad
+    \nabla^2 f = \begin{pmatrix} 2 - 4b x_2 + 12 b x_1^2 & -4b x_1 \\
+                                 -4b x_1 & 2b \end{pmatrix}.
+    $$
+
+    The minimiser is $(a, a^2)$, at the bottom of a long curved valley.
+
+    Parameters
+    ----------
+    a : float, default 1.0
+        Any finite float.
+    b : float, default 100.0
+        Valley steepness, in `(0, inf)`.
+
+    Examples
+    --------
+    >>> f = Rosenbrock()
+    >>> float(f([1.0, 1.0])), f.minimizer.tolist()
+    (0.0, [1.0, 1.0])
+    >>> f.gradient([0.0, 0.0]).tolist()
+    [-2.0, 0.0]
+    """
+
+    a: float = 1.0
+    b: float = 100.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "a", check_float(self.a, "a", "Rosenbrock"))
+        object.__setattr__(self, "b", check_positive_float(self.b, "b", "Rosenbrock"))
+
+    @property
+    def dim(self) -> int:
+        """Number of variables, 2."""
+        return 2
+
+    @property
+    def minimizer(self) -> Vector:
+        """The unique minimiser $(a, a^2)$."""
+        return np.array([self.a, self.a * self.a])
+
+    def __call__(self, x: ArrayLike) -> float:
+        x1, x2 = _point(x, 2, "Rosenbrock")
+        return float((self.a - x1) ** 2 + self.b * (x2 - x1 * x1) ** 2)
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """Gradient, shape `(2,)`."""
+        x1, x2 = _point(x, 2, "Rosenbrock.gradient")
+        valley = x2 - x1 * x1
+        return np.array([-2.0 * (self.a - x1) - 4.0 * self.b * x1 * valley, 2.0 * self.b * valley])
+
+    def hessian(self, x: ArrayLike) -> Matrix:
+        """Hessian, shape `(2, 2)`."""
+        x1, x2 = _point(x, 2, "Rosenbrock.hessian")
+        b = self.b
+        off = -4.0 * b * x1
+        return np.array([[2.0 - 4.0 * b * x2 + 12.0 * b * x1 * x1, off], [off, 2.0 * b]])
+
+
+def _tilted_double_well_critical_points(tilt: float) -> tuple[float, float, float]:
+    r"""Roots of $x^3 - x + \tau$, ascending, by the trigonometric cubic formula.
+
+    Valid for $0 < \tau < 2/(3\sqrt3)$, where the cubic has three real roots.
+    """
+    radius = 2.0 / math.sqrt(3.0)
+    angle = math.acos(-1.5 * math.sqrt(3.0) * tilt) / 3.0
+    roots = sorted(radius * math.cos(angle - 2.0 * math.pi * k / 3.0) for k in range(3))
+    # One Newton step removes the last rounding error of the closed form.
+    polished = [r - (r**3 - r + tilt) / (3.0 * r * r - 1.0) for r in roots]
+    return polished[0], polished[1], polished[2]
+
+
+_DOUBLE_WELL_TILT = 0.2
+_DEEP, _BARRIER, _SHALLOW = _tilted_double_well_critical_points(_DOUBLE_WELL_TILT)
+
+
+@dataclass(frozen=True)
+class DoubleWell:
+    r"""A tilted double well: a shallow local minimum and a deeper global one.
+
+    $$
+    f(x) = \frac{x^4}{4} - \frac{x^2}{2} + \tau x, \qquad \tau = 0.2,
+    $$
+
+    $$
+    f'(x) = x^3 - x + \tau, \qquad f''(x) = 3x^2 - 1.
+    $$
+
+    The critical points are the three real roots of $x^3 - x + \tau$, computed in
+    closed form (trigonometric formula):
+
+    | point | $x$ | $f(x)$ |
+    | --- | --- | --- |
+    | `deep_minimum` | -1.0880 | -0.4592 |
+    | `local_maximum` | 0.2091 | 0.0204 |
+    | `shallow_minimum` | 0.8789 | -0.0613 |
+
+    The barrier seen from the shallow minimum is about 0.082, a fifth of the 0.398 that
+    separates the two minima, while the barrier seen from the deep minimum is about 0.48.
+    Gradient descent started right of the barrier stays in the shallow minimum; gradient noise
+    of moderate size carries the iterate over the low barrier and rarely back. With
+    `noisy_gradient_descent` from `shallow_minimum` (learning rate 0.1, 1000 steps,
+    `noise_std=1.0`) the run ends in the deep well for 97 of the seeds 0 to 99, and the same
+    run started at `deep_minimum` ends there for all of them.
+
+    Examples
+    --------
+    >>> f = DoubleWell()
+    >>> round(f.shallow_minimum, 4), round(f.deep_minimum, 4), round(f.local_maximum, 4)
+    (0.8789, -1.088, 0.2091)
+    >>> bool(f(f.deep_minimum) < f(f.shallow_minimum))
+    True
+    """
+
+    tilt: ClassVar[float] = _DOUBLE_WELL_TILT
+
+    @property
+    def dim(self) -> int:
+        """Number of variables, 1."""
+        return 1
+
+    @property
+    def shallow_minimum(self) -> float:
+        """The local (not global) minimiser, right of the barrier."""
+        return _SHALLOW
+
+    @property
+    def deep_minimum(self) -> float:
+        """The global minimiser, left of the barrier."""
+        return _DEEP
+
+    @property
+    def local_maximum(self) -> float:
+        """The top of the barrier between the two minima."""
+        return _BARRIER
+
+    def __call__(self, x: ArrayLike) -> float:
+        p = _point(x, 1, "DoubleWell")[0]
+        p2 = p * p
+        return float(0.25 * p2 * p2 - 0.5 * p2 + self.tilt * p)
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """Derivative $f'(x)$ as an array of shape `(1,)`."""
+        p = _point(x, 1, "DoubleWell.gradient")
+        return p * p * p - p + self.tilt
+
+    def hessian(self, x: ArrayLike) -> Matrix:
+        """Second derivative $f''(x)$ as an array of shape `(1, 1)`."""
+        p = _point(x, 1, "DoubleWell.hessian")
+        return (3.0 * p * p - 1.0).reshape(1, 1)
+
+
+@dataclass(frozen=True, init=False, eq=False, repr=False)
+class LeastSquares:
+    r"""The least-squares objective, a finite sum over `n` examples.
+
+    $$
+    f(\beta) = \frac1n\lVert y - X\beta\rVert^2 = \frac1n\sum_{i=1}^n f_i(\beta),
+    \qquad f_i(\beta) = (y_i - x_i^\top\beta)^2,
+    $$
+
+    $$
+    \nabla f_i(\beta) = -2\,(y_i - x_i^\top\beta)\,x_i, \qquad
+    \nabla f(\beta) = -\frac2n X^\top(y - X\beta), \qquad
+    \nabla^2 f = \frac2n X^\top X.
+    $$
+
+    The gradient of a batch $B$ of indices is the mean of its example gradients,
+    $-\frac{2}{|B|}X_B^\top(y_B - X_B\beta)$. A batch that is a permutation of all
+    examples is computed exactly like `gradient`, so the two agree bit for bit.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        Design matrix (include a column of ones for an intercept).
+    y : array_like, shape (n,)
+        Targets.
+
+    Examples
+    --------
+    >>> problem = LeastSquares([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 3.0, 5.0])
+    >>> problem.n, problem.dim
+    (3, 2)
+    >>> problem.solve().round(12).tolist()
+    [1.0, 2.0]
+    >>> problem.gradient([0.0, 0.0]).tolist()
+    [-6.0, -8.666666666666666]
+    >>> problem.batch_gradient([0.0, 0.0], [2]).tolist()
+    [-10.0, -20.0]
+    """
+
+    X: Matrix
+    y: Vector
+
+    def __init__(self, X: ArrayLike, y: ArrayLike) -> None:
+        design = check_array(X, "X", "LeastSquares", ndim=2, min_rows=1)
+        targets = check_array(y, "y", "LeastSquares", shape=(design.shape[0],))
+        object.__setattr__(self, "X", _read_only(design))
+        object.__setattr__(self, "y", _read_only(targets))
+
+    def __repr__(self) -> str:
+        return f"LeastSquares(n={self.n}, dim={self.dim})"
+
+    @property
+    def n(self) -> int:
+        """Number of examples."""
+        return int(self.X.shape[0])
+
+    @property
+    def dim(self) -> int:
+        """Number of coefficients `d`."""
+        return int(self.X.shape[1])
+
+    def _beta(self, beta: ArrayLike, caller: str) -> Vector:
+        return _point(beta, self.dim, f"LeastSquares.{caller}")
+
+    def _indices(self, idx: ArrayLike, caller: str) -> NDArray[np.intp]:
+        where = f"LeastSquares.{caller}"
+        expected = f"a non-empty 1-dimensional array of ints in the range [0, {self.n})"
+        array = np.asarray(idx)
+        if array.size and array.dtype.kind not in "iu":
+            raise TypeError(message("idx", where, expected, idx if array.ndim == 0 else array))
+        if array.ndim != 1 or array.size == 0:
+            raise ValueError(message("idx", where, expected, idx if array.ndim == 0 else array))
+        if array.min() < 0 or array.max() >= self.n:
+            raise ValueError(message("idx", where, expected, array))
+        return array.astype(np.intp, copy=False)
+
+    def _full_gradient(self, beta: Vector) -> Vector:
+        residual = self.y - self.X @ beta
+        return (-2.0 / self.n) * (self.X.T @ residual)
+
+    def __call__(self, beta: ArrayLike) -> float:
+        residual = self.y - self.X @ self._beta(beta, "__call__")
+        return float(residual @ residual) / self.n
+
+    def example_losses(self, beta: ArrayLike) -> Vector:
+        r"""Per-example losses $f_i(\beta) = (y_i - x_i^\top\beta)^2$, shape `(n,)`.
+
+        Examples
+        --------
+        >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).example_losses([1.0]).tolist()
+        [0.0, 1.0]
+        """
+        residual = self.y - self.X @ self._beta(beta, "example_losses")
+        return residual * residual
+
+    def example_gradients(self, beta: ArrayLike, idx: ArrayLike | None = None) -> Matrix:
+        r"""Per-example gradients $\nabla f_i(\beta)$, one row per index.
+
+        Parameters
+        ----------
+        beta : array_like, shape (d,)
+        idx : array_like of int, shape (b,), optional
+            Example indices (repeats allowed); all examples when omitted.
+
+        Returns
+        -------
+        ndarray, shape (b, d)
+            Row `k` is $-2(y_i - x_i^\top\beta)x_i$ with `i = idx[k]`.
+
+        Examples
+        --------
+        >>> problem = LeastSquares([[1.0], [2.0]], [1.0, 1.0])
+        >>> problem.example_gradients([0.0]).tolist()
+        [[-2.0], [-4.0]]
+        >>> problem.example_gradients([0.0], [1, 1]).tolist()
+        [[-4.0], [-4.0]]
+        """
+        b = self._beta(beta, "example_gradients")
+        if idx is None:
+            rows, targets = self.X, self.y
+        else:
+            chosen = self._indices(idx, "example_gradients")
+            rows, targets = self.X[chosen], self.y[chosen]
+        residual = targets - rows @ b
+        return (-2.0 * residual)[:, np.newaxis] * rows
+
+    def batch_gradient(self, beta: ArrayLike, idx: ArrayLike) -> Vector:
+        r"""Mean gradient over a batch, $-\frac{2}{|B|}X_B^\top(y_B - X_B\beta)$.
+
+        Parameters
+        ----------
+        beta : array_like, shape (d,)
+        idx : array_like of int, shape (b,)
+            Example indices (repeats allowed).
+
+        Returns
+        -------
+        ndarray, shape (d,)
+
+        Examples
+        --------
+        >>> problem = LeastSquares([[1.0], [2.0]], [1.0, 1.0])
+        >>> problem.batch_gradient([0.0], [0, 1]).tolist()
+        [-3.0]
+        """
+        b = self._beta(beta, "batch_gradient")
+        chosen = self._indices(idx, "batch_gradient")
+        n = self.n
+        # A permutation of all examples takes the full-gradient path: the same floating-point
+        # operations in the same order, so batch size n reproduces gradient descent exactly.
+        if chosen.size == n and np.all(np.bincount(chosen, minlength=n)):
+            return self._full_gradient(b)
+        rows = self.X[chosen]
+        residual = self.y[chosen] - rows @ b
+        return (-2.0 / chosen.size) * (rows.T @ residual)
+
+    def gradient(self, beta: ArrayLike) -> Vector:
+        r"""Full gradient $-\frac2n X^\top(y - X\beta)$, shape `(d,)`.
+
+        Examples
+        --------
+        >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).gradient([0.0]).tolist()
+        [-3.0]
+        """
+        return self._full_gradient(self._beta(beta, "gradient"))
+
+    def hessian(self, beta: ArrayLike) -> Matrix:
+        r"""Hessian $\frac2n X^\top X$ (constant), shape `(d, d)`.
+
+        Examples
+        --------
+        >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).hessian([0.0]).tolist()
+        [[5.0]]
+        """
+        self._beta(beta, "hessian")
+        return (2.0 / self.n) * (self.X.T @ self.X)
+
+    def solve(self) -> Vector:
+        r"""Closed-form minimiser $\hat\beta = \arg\min_\beta \lVert y - X\beta\rVert^2$.
+
+        Computed with `numpy.linalg.lstsq` (stable even when $X^\top X$ is
+        ill-conditioned); it solves the normal equations $X^\top X\beta = X^\top y$.
+
+        Examples
+        --------
+        >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).solve().round(12).tolist()
+        [0.6]
+        """
+        solution, *_ = np.linalg.lstsq(self.X, self.y, rcond=None)
+        return np.asarray(solution, dtype=np.float64)
