@@ -89,3 +89,29 @@ def test_figure_texts_never_use_the_forbidden_terms() -> None:
     for spec in all_figures():
         for text in (spec.alt["ko"], spec.caption["ko"]):
             assert not [t for t in NEVER_WRITE if t in text], spec.name
+
+
+def _nav_paths(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [p for value in node.values() for p in _nav_paths(value)]
+    if isinstance(node, list):
+        return [p for item in node for p in _nav_paths(item)]
+    return []
+
+
+def test_every_nav_entry_exists_in_both_languages() -> None:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    for path in _nav_paths(config["nav"]):
+        if path.startswith("notebooks/"):
+            continue  # generated at build time; tests/site checks the rendered pages
+        page = DOCS / path
+        assert page.is_file(), path
+        assert korean_twin(page).is_file(), f"{path} has no Korean twin"

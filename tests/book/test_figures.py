@@ -74,8 +74,17 @@ def logged(build: Build) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """Every registered figure, built once into an empty cache."""
+    """Every registered figure, built into a copy of the figure cache.
+
+    `make test` builds the site first, so the copy usually holds every figure and this build
+    costs a hash and a copy per figure. A hit is by construction what drawing would give now
+    (the key covers gdbook/ and the figure's module); test_rendering_is_deterministic redraws
+    one variant of every figure and compares it with the file built here.
+    """
     base = tmp_path_factory.mktemp("figures")
+    seed = figures_build.default_cache_dir() / "entries"
+    if seed.is_dir():
+        shutil.copytree(seed, base / "cache" / "entries", ignore=shutil.ignore_patterns(".*"))
     return run_build(base / "out", base / "cache")
 
 
@@ -98,8 +107,9 @@ def test_alt_and_caption_in_both_languages(spec: FigureSpec) -> None:
     assert spec.caption["en"].count("$") % 2 == 0 and spec.caption["ko"].count("$") % 2 == 0
 
 
-def test_first_build_draws_every_figure_once(first: Build) -> None:
-    assert logged(first) == dict.fromkeys(NAMES, "drawn")
+def test_the_build_logs_one_line_per_figure(first: Build) -> None:
+    assert list(logged(first)) == [line.split()[1] for line in first.log]
+    assert sorted(logged(first)) == NAMES
     assert sorted(first.figures) == NAMES
 
 
