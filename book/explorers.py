@@ -52,7 +52,7 @@ MINIBATCH_POINTS = 200
 
 NOSCRIPT = {
     "en": "The interactive explorer needs JavaScript.",
-    "ko": "이 인터랙티브 탐색기는 JavaScript가 필요합니다.",
+    "ko": "이 대화형 탐색기를 쓰려면 JavaScript를 켜야 한다.",
 }
 LOADING = {"en": "Loading the explorer…", "ko": "탐색기를 불러오는 중…"}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -102,10 +103,41 @@ def _wrap_math(html: str) -> str:
     return MARKDOWN_CELL.sub(cell, html)
 
 
+HEADING = re.compile(r'<(h[1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">', re.S)
+
+
+def _flat_toc(items: Any) -> list[Any]:
+    return [entry for item in items for entry in (item, *_flat_toc(item.children))]
+
+
+def _match_heading_ids(html: str, page: Page) -> str:
+    """Give nbconvert's headings the ids of the page's table of contents.
+
+    nbconvert derives heading ids from ASCII only, so Korean headings get ``id=""`` or
+    clashing ids, while the table of contents (made by Python-Markdown) links to ``#_1``,
+    ``#_2``...: without this, every Korean notebook's contents links went nowhere.
+    """
+    toc = _flat_toc(page.toc)
+    headings = list(HEADING.finditer(html))
+    if len(headings) != len(toc):
+        raise PluginError(
+            f"{page.file.src_uri}: {len(headings)} headings but {len(toc)} contents entries"
+        )
+    ids = iter(entry.id for entry in toc)
+    return HEADING.sub(
+        lambda m: (
+            lambda anchor: f'<{m.group(1)} id="{anchor}">{m.group(3)}'
+            f'<a class="anchor-link" href="#{anchor}">'
+        )(next(ids)),
+        html,
+    )
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         html = CDN_SCRIPT.sub("", html)
         html = EMPTY_MATHJAX.sub("", html)
+        html = _match_heading_ids(html, page)
         return _wrap_math(html)
     return html
 

@@ -1,0 +1,262 @@
+"""The book's English ↔ Korean terms, and the words the Korean edition never writes.
+
+Copied from the project's glossary (``GLOSSARY.md`` in the authors' shared notes) so that the
+build and the tests do not depend on anything outside this repository. Every Korean page
+uses :data:`TERMS` exactly; :data:`NEVER_WRITE` lists machine-translation artefacts found in
+older Korean material on the subject, which a test keeps out of every Korean page and figure.
+
+Each term links to the section that introduces it: ``introduced`` is a page path relative to
+``docs/`` plus the explicit heading id of that section. The glossary page (``{{
+glossary_table() }}``) is rendered by the macro hook from :func:`glossary_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["NEVER_WRITE", "TERMS", "Term", "glossary_rows"]
+
+Lang = Literal["en", "ko"]
+
+_INTRODUCED = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md#[a-z0-9-]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry.
+
+    Attributes
+    ----------
+    english : str
+        The English term, as the English pages write it.
+    korean : str
+        The Korean term, exactly as the Korean pages write it.
+    introduced : str
+        ``"part/page.md#heading-id"``: the section that introduces the term.
+    note : str
+        A short remark for the English table (may be empty).
+    note_ko : str
+        The same remark for the Korean table (may be empty).
+    """
+
+    english: str
+    korean: str
+    introduced: str
+    note: str = ""
+    note_ko: str = ""
+
+    def __post_init__(self) -> None:
+        if not _INTRODUCED.fullmatch(self.introduced):
+            raise ValueError(
+                f"Term {self.english!r}: 'introduced' must look like 'gd/gd-1d.md#learning-rate'."
+                f" Got {self.introduced!r} instead."
+            )
+        for text in (self.english, self.korean, self.note, self.note_ko):
+            if "|" in text:
+                raise ValueError(f"Term {self.english!r}: '|' would break the glossary table.")
+
+
+_D = "gd/derivatives.md"
+_G1 = "gd/gd-1d.md"
+_GN = "gd/gd-nd.md"
+_LR = "gd/linear-regression.md"
+_SGD = "sgd/sgd.md"
+_MB = "sgd/minibatch.md"
+_SCH = "sgd/schedules.md"
+_FW = "sgd/frameworks.md"
+
+#: Every term of the book, in the order of the project's glossary (extra terms the chapters
+#: introduce follow the term they belong with).
+TERMS: tuple[Term, ...] = (
+    Term("gradient descent (GD)", "경사 하강법", f"{_D}#ascent-descent"),
+    Term(
+        "batch gradient descent",
+        "배치 경사 하강법",
+        f"{_MB}#minibatch",
+        "every step uses the whole data set",
+        "스텝마다 데이터 전체를 쓴다",
+    ),
+    Term("stochastic gradient descent (SGD)", "확률적 경사 하강법", f"{_SGD}#stochastic-gradient"),
+    Term(
+        "stochastic gradient",
+        "확률적 그래디언트",
+        f"{_SGD}#stochastic-gradient",
+        "the gradient of one randomly chosen term of a finite sum",
+        "유한합에서 무작위로 고른 한 항의 그래디언트",
+    ),
+    Term(
+        "minibatch stochastic gradient descent",
+        "미니배치 확률적 경사 하강법",
+        f"{_MB}#minibatch",
+    ),
+    Term("gradient ascent", "경사 상승법", f"{_D}#ascent-descent"),
+    Term(
+        "gradient",
+        "그래디언트",
+        f"{_D}#gradient",
+        "the slope of a function of one variable is 기울기 in Korean",
+        "1변수 함수의 기울기(slope)는 '기울기'라고 쓴다",
+    ),
+    Term("gradient vector", "그래디언트 벡터", f"{_D}#gradient"),
+    Term(
+        "derivative",
+        "도함수 / 미분계수",
+        f"{_D}#derivative",
+        "도함수 is the function f′, 미분계수 its value f′(a) at a point",
+        "도함수는 함수 f′, 미분계수는 한 점에서의 값 f′(a)",
+    ),
+    Term(
+        "difference quotient",
+        "차분몫",
+        f"{_D}#derivative",
+        "(f(x + h) − f(x))/h, the slope of a secant",
+        "(f(x + h) − f(x))/h, 할선의 기울기",
+    ),
+    Term("tangent line", "접선", f"{_D}#tangent"),
+    Term("differentiation", "미분", f"{_D}#derivative"),
+    Term("partial derivative", "편도함수 (편미분)", f"{_D}#partial-derivatives"),
+    Term("directional derivative", "방향 도함수", f"{_GN}#directional-derivative"),
+    Term(
+        "steepest descent",
+        "최급강하",
+        f"{_GN}#steepest-descent",
+        "the direction −∇f, in which f decreases fastest",
+        "가장 가파르게 내려가는 방향 −∇f",
+    ),
+    Term(
+        "Taylor expansion / approximation",
+        "테일러 전개 / 테일러 근사",
+        f"{_G1}#taylor",
+        "first-order approximation: 1차 근사",
+        "first-order approximation은 1차 근사",
+    ),
+    Term(
+        "learning rate",
+        "학습률",
+        f"{_G1}#learning-rate",
+        "the factor η that scales each step",
+        "스텝의 크기를 정하는 계수 η",
+    ),
+    Term("learning-rate schedule", "학습률 스케줄", f"{_SCH}#schedules"),
+    Term(
+        "objective function",
+        "목적 함수",
+        f"{_D}#ascent-descent",
+        "the function being minimised (or maximised)",
+        "최소화(또는 최대화)하려는 함수",
+    ),
+    Term(
+        "finite-sum objective",
+        "유한합 목적 함수",
+        f"{_SGD}#finite-sum",
+        "f(x) = (1/n) Σᵢ fᵢ(x)",
+        "f(x) = (1/n) Σᵢ fᵢ(x)",
+    ),
+    Term("loss function", "손실 함수", f"{_LR}#least-squares"),
+    Term("cost function", "비용 함수", f"{_LR}#least-squares"),
+    Term("iteration", "반복", f"{_G1}#iteration"),
+    Term("step", "스텝", f"{_G1}#iteration"),
+    Term(
+        "stopping rule",
+        "종료 조건",
+        f"{_G1}#stopping-rules",
+        "e.g. the size of f′(x) below a tolerance, or a step budget",
+        "예: f′(x)의 절댓값이 허용 오차보다 작을 때, 또는 스텝 예산을 다 썼을 때",
+    ),
+    Term("epoch", "에포크", f"{_MB}#epochs"),
+    Term("batch size", "배치 크기", f"{_MB}#minibatch"),
+    Term("minibatch", "미니배치", f"{_MB}#minibatch"),
+    Term("trajectory", "궤적", f"{_G1}#standard-example"),
+    Term("contour line", "등고선", f"{_GN}#contour-lines"),
+    Term("converge / convergence", "수렴하다 / 수렴", f"{_G1}#closed-form"),
+    Term("diverge / divergence", "발산하다 / 발산", f"{_G1}#learning-rate"),
+    Term("local minimum", "지역 최솟값", f"{_G1}#local-minima"),
+    Term("global minimum", "전역 최솟값", f"{_G1}#local-minima"),
+    Term("saddle point", "안장점", f"{_SCH}#plateaus-and-saddle-points"),
+    Term("plateau", "평탄 구간(plateau)", f"{_SCH}#plateaus-and-saddle-points"),
+    Term("convex function / convexity", "볼록 함수 / 볼록성", f"{_LR}#convexity"),
+    Term("condition number", "조건수", f"{_GN}#condition-number"),
+    Term(
+        "unbiased estimator",
+        "불편 추정량",
+        f"{_SGD}#unbiasedness",
+        "unbiased: 불편 (편향 없는)",
+        "unbiased는 불편(편향 없는)",
+    ),
+    Term("expectation / expected value", "기댓값", f"{_SGD}#unbiasedness"),
+    Term("variance / standard deviation", "분산 / 표준편차", f"{_MB}#variance"),
+    Term("noise", "잡음(노이즈)", f"{_SGD}#noise-ball"),
+    Term("sampling with replacement", "복원 추출", f"{_SGD}#sampling"),
+    Term("sampling without replacement", "비복원 추출", f"{_SGD}#sampling"),
+    Term("shuffle", "셔플(뒤섞기)", f"{_SGD}#sampling"),
+    Term("linear regression", "선형 회귀", f"{_LR}#linear-regression"),
+    Term("least squares", "최소제곱", f"{_LR}#least-squares"),
+    Term(
+        "parameter / hyperparameter",
+        "매개변수 / 하이퍼파라미터",
+        f"{_G1}#learning-rate",
+        "a hyperparameter, such as η, is chosen by hand, not learned",
+        "하이퍼파라미터(예: η)는 학습되지 않고 사람이 정한다",
+    ),
+    Term("initialization", "초기화", f"{_SCH}#initialization"),
+    Term(
+        "online learning",
+        "온라인 학습",
+        f"{_MB}#minibatch",
+        "updating after every single example (batch size 1)",
+        "예제 하나마다 갱신한다(배치 크기 1)",
+    ),
+    Term("finite differences", "유한 차분", f"{_D}#finite-differences"),
+    Term("vectorization", "벡터화", f"{_MB}#vectorization"),
+    Term(
+        "automatic differentiation",
+        "자동 미분",
+        f"{_FW}#frameworks",
+        "what PyTorch and TensorFlow add: gradients computed from the code of f",
+        "PyTorch와 TensorFlow가 더해 주는 것: f의 코드에서 그래디언트를 계산한다",
+    ),
+)
+
+#: Machine-translation artefacts that no Korean page, figure or caption may contain.
+NEVER_WRITE: tuple[str, ...] = (
+    "그라데이션",
+    "디센트",
+    "스토캐스틱",
+    "학습 속도",
+    "대물렌즈",
+    "그라데이션 하강",
+    "확률적 그라디언트 디센트",
+)
+
+
+def glossary_rows(lang: Lang) -> list[tuple[str, str, str, str]]:
+    """Return the glossary table's rows for one language, sorted by the term in that language.
+
+    Parameters
+    ----------
+    lang : {"en", "ko"}
+        ``"en"``: rows are (English, Korean, English note, link); ``"ko"``: (Korean, English,
+        Korean note, link).
+
+    Returns
+    -------
+    list of (str, str, str, str)
+        ``(term, translation, note, link)``; ``link`` is ``"part/page.md#heading-id"``,
+        relative to ``docs/``.
+
+    Examples
+    --------
+    >>> rows = glossary_rows("ko")
+    >>> [row for row in rows if row[0] == "학습률"][0]
+    ('학습률', 'learning rate', '스텝의 크기를 정하는 계수 η', 'gd/gd-1d.md#learning-rate')
+    >>> glossary_rows("en")[0][:2]
+    ('automatic differentiation', '자동 미분')
+    """
+    if lang == "en":
+        rows = [(t.english, t.korean, t.note, t.introduced) for t in TERMS]
+        return sorted(rows, key=lambda row: row[0].casefold())
+    if lang == "ko":
+        return sorted((t.korean, t.english, t.note_ko, t.introduced) for t in TERMS)
+    raise ValueError(f"lang must be 'en' or 'ko'. Got {lang!r} instead.")
