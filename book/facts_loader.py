@@ -34,6 +34,7 @@ def chapter_modules() -> list[str]:
 
 def _sources() -> list[Path]:
     files = [*FACTS_DIR.glob("*.py"), *(ROOT / "gdbook").rglob("*.py")]
+    files += (ROOT / "book" / "code").rglob("*.py")  # facts may share page code
     files += (ROOT / "benchmarks" / "results").glob("*.json")
     return sorted(p for p in files if "figures" not in p.relative_to(ROOT).parts)
 

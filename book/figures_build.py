@@ -132,7 +132,9 @@ def _read_source(path: Path) -> bytes:
 
 
 def _package_files() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+    # Figures may import page code (one definition for page, facts and figure).
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "book" / "code").rglob("*.py")]
+    return sorted(p for p in files if "__pycache__" not in p.parts)
 
 
 def _is_chapter_figures(path: Path) -> bool:

@@ -58,7 +58,8 @@ EXPLORER_NOTE = {
     "ko": "*이 절의 대화형 탐색기는 책의 웹 페이지에 있다.*",
 }
 
-EXEC_FENCE = re.compile(r'^```python[^\n]*exec="on"[^\n]*\n(.*?)^```[ \t]*$', re.M | re.S)
+EXEC_FENCE = re.compile(r'^([ \t]*)```python[^\n]*exec="on"[^\n]*\n(.*?)^\1```[ \t]*$', re.M | re.S)
+INDENTED_SNIPPET = re.compile(r'^([ \t]*)--8<--\s+"([^"]+)"[ \t]*$', re.M)
 SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
 FIGURE = re.compile(r'^\{\{\s*figure\(\s*"([\w.-]+)"\s*\)\s*\}\}\s*$', re.M)
 EXPLORER = re.compile(r'^\{\{\s*explorer\(\s*"([\w.-]+)"\s*\)\s*\}\}\s*$', re.M)
@@ -89,33 +90,59 @@ def notebook_name(chapter: int, lang: str) -> str:
 
 
 def _dedent_blocks(markdown: str) -> str:
-    """Turn admonitions and content tabs into plain Markdown a notebook renders."""
+    """Turn admonitions and content tabs into plain Markdown a notebook renders.
+
+    An admonition's indented body becomes a quote under its bold title, a tab's body is
+    dedented under its bold label. Indented lines outside them (inside a top-level fence)
+    are kept. A chunk may begin inside a tab (prose after a code cell that sat in a tab),
+    so indented lines at the start of a chunk are dedented too.
+    """
     out: list[str] = []
-    quoting = False
+    mode: str | None = "tab"
     for line in markdown.splitlines():
         admonition = ADMONITION.match(line)
         tab = TAB.match(line)
         if admonition:
             title = admonition.group(2) or ""
             out.append(f"> **{title}**" if title else ">")
-            quoting = True
-            continue
-        if tab:
+            mode = "quote"
+        elif tab:
             out.append(f"**{tab.group(1)}**")
-            quoting = False
-            continue
-        if line.startswith("    ") or (quoting and not line.strip()):
-            text = line[4:] if line.startswith("    ") else ""
-            out.append(f"> {text}".rstrip() if quoting else text)
-            continue
-        quoting = False
-        out.append(line)
+            mode = "tab"
+        elif not line.strip():
+            out.append("")
+        elif line.startswith("    ") and mode is not None:
+            out.append(f"> {line[4:]}".rstrip() if mode == "quote" else line[4:])
+        else:
+            mode = None
+            out.append(line)
     return "\n".join(out)
 
 
+def _expand_snippets(text: str) -> str:
+    """Replace ``--8<-- "file"`` lines of display-only fences with the file, indented alike."""
+    return INDENTED_SNIPPET.sub(
+        lambda m: "\n".join(
+            (m.group(1) + line).rstrip()
+            for line in (CODE / m.group(2)).read_text(encoding="utf-8").rstrip("\n").splitlines()
+        ),
+        text,
+    )
+
+
+def _fact(match: re.Match[str], facts: dict[str, dict[str, str]]) -> str:
+    chapter, key = match.groups()
+    try:
+        return facts[chapter][key]
+    except KeyError:
+        raise KeyError(
+            f"unknown fact {chapter}.{key}: no such key in book/facts/{chapter}.py"
+        ) from None
+
+
 def _markdown_cell(text: str, facts: dict[str, dict[str, str]]) -> Iterator[Cell]:
-    text = FACT.sub(lambda m: facts[m.group(1)][m.group(2)], text)
-    text = HEADING_ID.sub("", text)
+    text = FACT.sub(lambda m: _fact(m, facts), text)
+    text = _expand_snippets(HEADING_ID.sub("", text))
     text = _dedent_blocks(text)
     # Relative links point into the site; in a notebook they would be dead.
     text = re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\)", r"\1", text).strip()
@@ -130,9 +157,10 @@ def page_cells(chapter: int, lang: str, facts: dict[str, dict[str, str]]) -> lis
     position = 0
     for match in EXEC_FENCE.finditer(markdown):
         cells.extend(_prose_cells(markdown[position : match.start()], lang, facts))
+        indent = len(match.group(1))
+        body = "\n".join(line[indent:] for line in match.group(2).splitlines())
         code = SNIPPET.sub(
-            lambda m: (CODE / m.group(1)).read_text(encoding="utf-8").rstrip("\n"),
-            match.group(1),
+            lambda m: (CODE / m.group(1)).read_text(encoding="utf-8").rstrip("\n"), body
         )
         cells.append(Cell("code", code.strip("\n")))
         position = match.end()

@@ -20,7 +20,9 @@ if str(ROOT) not in sys.path:
 def english_pages() -> list[Path]:
     """Every English page source (``docs/**/*.md`` without a language suffix)."""
     return sorted(
-        p for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md") and "notebooks" not in p.parts
+        p
+        for p in DOCS.rglob("*.md")
+        if not p.name.endswith(".ko.md") and "notebooks" not in p.parts
     )
 
 

@@ -126,8 +126,9 @@ def _match_heading_ids(html: str, page: Page) -> str:
     ids = iter(entry.id for entry in toc)
     return HEADING.sub(
         lambda m: (
-            lambda anchor: f'<{m.group(1)} id="{anchor}">{m.group(3)}'
-            f'<a class="anchor-link" href="#{anchor}">'
+            lambda anchor: (
+                f'<{m.group(1)} id="{anchor}">{m.group(3)}<a class="anchor-link" href="#{anchor}">'
+            )
         )(next(ids)),
         html,
     )

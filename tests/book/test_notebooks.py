@@ -27,8 +27,8 @@ def code_files_in_page(chapter: int, lang: str) -> list[str]:
     text = notebooks.page_path(chapter, lang).read_text(encoding="utf-8")
     return [
         (notebooks.CODE / name).read_text(encoding="utf-8").strip("\n")
-        for block in notebooks.EXEC_FENCE.findall(text)
-        for name in notebooks.SNIPPET.findall(block)
+        for _, block in notebooks.EXEC_FENCE.findall(text)
+        for name in notebooks.SNIPPET.findall("\n".join(x.strip() for x in block.splitlines()))
     ]
 
 
@@ -71,7 +71,9 @@ def test_generated_notebooks_are_executed_and_deterministic(
     tmp_path: Path, facts: dict[str, dict[str, str]]
 ) -> None:
     cache = facts_loader.cache_dir() / "notebooks"
-    first = notebooks.generate_all(facts, cache_dir=cache, out_dir=tmp_path / "a", log=lambda m: None)
+    first = notebooks.generate_all(
+        facts, cache_dir=cache, out_dir=tmp_path / "a", log=lambda m: None
+    )
     assert len(first) == 2 * len(CHAPTERS)
     for path in first:
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -84,7 +86,7 @@ def test_generated_notebooks_are_executed_and_deterministic(
 
 @pytest.mark.slow
 def test_a_downloaded_notebook_runs_after_pip_install_only(
-    tmp_path: Path, facts: dict[str, dict[str, str]]
+    tmp_path: Path, facts: dict[str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A fresh virtualenv with only `pip install <repo>` (+ a kernel) runs a chapter's notebook."""
     env_dir = tmp_path / "reader"
@@ -108,12 +110,15 @@ def test_a_downloaded_notebook_runs_after_pip_install_only(
     )
     nb = notebooks.build_notebook(notebooks.page_cells(5, "ko", facts), "ko")
     nb.metadata["kernelspec"]["name"] = "reader"
-    from jupyter_client.kernelspec import KernelSpecManager
     from nbclient import NotebookClient
 
-    manager = KernelSpecManager(kernel_dirs=[str(env_dir / "share" / "jupyter" / "kernels")])
+    # Only the reader's environment provides the kernel "reader".
+    monkeypatch.setenv("JUPYTER_PATH", str(env_dir / "share" / "jupyter"))
     client = NotebookClient(
-        nb, kernel_name="reader", kernel_spec_manager=manager, allow_errors=False, timeout=600,
+        nb,
+        kernel_name="reader",
+        allow_errors=False,
+        timeout=600,
         resources={"metadata": {"path": str(tmp_path)}},  # not the repository
     )
     client.execute()

@@ -51,7 +51,9 @@ def test_every_fact_is_quoted_on_both_pages() -> None:
     for chapter, values in facts.items():
         for key in values:
             for lang in ("en", "ko"):
-                assert (chapter, key) in used[lang], f"{chapter}.{key} is unused on the {lang} pages"
+                assert (chapter, key) in used[lang], (
+                    f"{chapter}.{key} is unused on the {lang} pages"
+                )
 
 
 def test_facts_are_formatted_strings() -> None:

@@ -94,8 +94,10 @@ def test_search_index_covers_korean(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "ko" in index["config"]["lang"]
     korean = [doc for doc in index["docs"] if doc["location"].startswith("ko/")]
-    assert any("확률적 경사 하강법" in doc["text"] or "확률적 경사 하강법" in doc["title"]
-               for doc in korean)
+    assert any(
+        "확률적 경사 하강법" in doc["text"] or "확률적 경사 하강법" in doc["title"]
+        for doc in korean
+    )
 
 
 def test_api_reference_documents_the_drivers(site: Path) -> None:

@@ -1,0 +1,58 @@
+"""HTML fixes to Material's markup, found by the browser tests (tests/site/browser/).
+
+1. Per-page ``<link rel="alternate" hreflang>`` tags are dropped from ``<head>``. The i18n
+   plugin points them at the page's counterparts (``../../ko/gd/gd-1d/``); Material's JavaScript
+   treats every such link as a language root and fetches ``sitemap.xml`` next to it, so every
+   page logged two 404 errors (``gd/gd-1d/sitemap.xml``, ``ko/gd/gd-1d/sitemap.xml``). The
+   language selector keeps its per-page links, and ``sitemap.xml`` keeps the hreflang
+   alternates of every page, which is what search engines read.
+2. The code cells of the notebook pages scroll sideways but cannot take the keyboard focus,
+   so keyboard users cannot scroll them (axe: scrollable-region-focusable). They get
+   ``tabindex="0"``, as Material's own code blocks and nbconvert's outputs have.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+NOTEBOOK_SCROLLER = re.compile(r'<div class="(highlight-ipynb[^"]*)"(?![^>]*tabindex)')
+
+
+def drop_hreflang_links(html: str) -> str:
+    """Remove the per-page ``<link rel="alternate" hreflang=...>`` tags of ``<head>``.
+
+    Examples
+    --------
+    >>> head = '<head>\\n  <link rel="alternate" href="./" hreflang="en">\\n</head>'
+    >>> drop_hreflang_links(head)
+    '<head>\\n</head>'
+    """
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return HREFLANG_LINK.sub("", html[:head_end]) + html[head_end:]
+
+
+def focusable_notebook_scrollers(html: str) -> str:
+    """Give the notebook's code cells ``tabindex="0"``.
+
+    Examples
+    --------
+    >>> focusable_notebook_scrollers('<div class="highlight-ipynb hl-python"><pre>')
+    '<div class="highlight-ipynb hl-python" tabindex="0"><pre>'
+    """
+    return NOTEBOOK_SCROLLER.sub(r'<div class="\1" tabindex="0"', html)
+
+
+@event_priority(-300)  # after every other hook and plugin has written the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    output = drop_hreflang_links(output)
+    if page.file.src_uri.endswith(".ipynb"):
+        output = focusable_notebook_scrollers(output)
+    return output
