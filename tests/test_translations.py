@@ -72,7 +72,7 @@ def test_latex_is_intact(page: Path) -> None:
         assert lefts == rights, f"\\left without \\right: {math}"
 
 
-@pytest.mark.parametrize("page", DOCS.rglob("*.ko.md"), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.ko.md")), ids=lambda p: p.name)
 def test_korean_never_uses_the_forbidden_terms(page: Path) -> None:
     text = read(page)
     found = [term for term in NEVER_WRITE if term in text]

@@ -1,0 +1,19 @@
+epochs = 10
+runs = {}
+for b in (1, 8, 64, n):
+    runs[b] = minibatch_sgd(
+        problem,
+        beta0,
+        learning_rate=0.1,
+        batch_size=b,
+        epochs=epochs,
+        seed=0,
+    )
+print(f"{epochs} epochs = {epochs * n:,} example gradients per run, eta = 0.1")
+print("excess loss f - f*: after epoch 1, and the mean over the last epoch")
+print("     b    steps    epoch 1    last epoch")
+for b, run in runs.items():
+    per_epoch = run.steps // epochs
+    first = run.losses[per_epoch] - f_star
+    last = np.mean(run.losses[-per_epoch:]) - f_star  # the loss jitters: average
+    print(f"{b:6d}{run.steps:9,d}{first:11.4f}{last:14.5f}")

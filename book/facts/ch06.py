@@ -1,0 +1,143 @@
+"""Every number that chapter 6 (minibatch SGD) quotes in its prose.
+
+Each value is computed here with gdbook, the same way as the page's code in
+``book/code/ch06/``, and formatted exactly as the prose shows it. The timing facts are read
+from ``benchmarks/results/vectorization.json``, measured once by
+``benchmarks/vectorization.py`` (never during the build, which stays deterministic).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gdbook import LeastSquares, book_regression, minibatch_sgd
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
+BATCH = 64
+LOSS_BATCH_SIZES = (1, 8, 64, 1000)
+EPOCHS = 10
+
+
+def _problem() -> LeastSquares:
+    data = book_regression()
+    return LeastSquares(data.X, data.y)
+
+
+def _counting_facts(problem: LeastSquares) -> dict[str, str]:
+    n = problem.n
+    full_batches, last = divmod(n, BATCH)
+    beta0 = np.zeros(problem.dim)
+    kept = minibatch_sgd(problem, beta0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0)
+    dropped = minibatch_sgd(
+        problem, beta0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0, drop_last=True
+    )
+    return {
+        "n": f"{n}",
+        "b": f"{BATCH}",
+        "full_batches": f"{full_batches}",
+        "last_batch": f"{last}",
+        "steps_per_epoch": f"{kept.steps}",
+        "steps_drop_last": f"{dropped.steps}",
+        "examples_drop_last": f"{int(dropped.examples[-1])}",
+        "last_batch_weight": f"{BATCH / last:.1f}",
+    }
+
+
+def _variance_facts(problem: LeastSquares) -> dict[str, str]:
+    """The measurement of book/code/ch06/minibatch_variance.py, repeated."""
+    n = problem.n
+    beta = np.zeros(problem.dim)
+    full = problem.gradient(beta)
+    sigma2 = float(np.mean(np.sum((problem.example_gradients(beta) - full) ** 2, axis=1)))
+    rng = np.random.default_rng(0)
+    repeats = 2_000
+    sizes = 2 ** np.arange(10)
+    measured: dict[bool, list[float]] = {True: [], False: []}
+    for b in sizes:
+        for replace in (True, False):
+            draws = (rng.choice(n, size=b, replace=replace) for _ in range(repeats))
+            gradients = np.array([problem.batch_gradient(beta, idx) for idx in draws])
+            measured[replace].append(float(np.mean(np.sum((gradients - full) ** 2, axis=1))))
+    slope = float(np.polyfit(np.log(sizes), np.log(measured[True]), 1)[0])
+    b_big = int(sizes[-1])
+    return {
+        "sigma2": f"{sigma2:.2f}",
+        "repeats": f"{repeats:,}",
+        "variance_slope": f"{slope:.3f}",
+        "b_big": f"{b_big}",
+        "var_with_big": f"{measured[True][-1]:.3f}",
+        "var_without_big": f"{measured[False][-1]:.3f}",
+        "predicted_with_big": f"{sigma2 / b_big:.3f}",
+        "predicted_without_big": f"{sigma2 / b_big * (n - b_big) / (n - 1):.3f}",
+        "fpc_big": f"{(n - b_big) / (n - 1):.3f}",
+    }
+
+
+def _loss_facts(problem: LeastSquares) -> dict[str, str]:
+    """The runs of book/code/ch06/loss_by_batch.py: excess loss after 10 epochs."""
+    beta0 = np.zeros(problem.dim)
+    f_star = problem(problem.solve())
+    lipschitz = float(np.linalg.eigvalsh(problem.hessian(beta0)).max())
+    out = {
+        "epochs": f"{EPOCHS}",
+        "loss_budget": f"{EPOCHS * problem.n:,}",
+        "lipschitz": f"{lipschitz:.2f}",
+        "eta_limit": f"{2 / lipschitz:.3f}",
+    }
+    for b in LOSS_BATCH_SIZES:
+        run = minibatch_sgd(problem, beta0, learning_rate=0.1, batch_size=b, epochs=EPOCHS, seed=0)
+        per_epoch = run.steps // EPOCHS
+        tag = "n" if b == problem.n else str(b)
+        out[f"steps_b{tag}"] = f"{run.steps:,}"
+        out[f"excess_b{tag}"] = f"{np.mean(run.losses[-per_epoch:]) - f_star:.5f}"
+    return out
+
+
+def _timing_facts() -> dict[str, str]:
+    timings: dict[str, Any] = json.loads(TIMINGS.read_text(encoding="utf-8"))
+    rows = {row["batch_size"]: row for row in timings["results"]}
+    machine = timings["machine"]
+    sizes = np.array(sorted(rows), dtype=np.float64)
+    per_call = np.array([rows[int(b)]["seconds_per_call"] for b in sizes])
+    per_example_cost, overhead = np.polyfit(sizes, per_call, 1)
+    largest = int(sizes[-1])
+    return {
+        "machine_cpu": machine["cpu_model"],
+        "machine_cpus": f"{machine['logical_cpus']}",
+        "machine_numpy": machine["numpy"],
+        "machine_python": machine["python"],
+        "machine_date": machine["date"],
+        "time_b1_us": f"{rows[1]['seconds_per_call'] * 1e6:.1f}",
+        "time_b64_us": f"{rows[64]['seconds_per_call'] * 1e6:.1f}",
+        "time_b64_singles_us": f"{64 * rows[1]['seconds_per_call'] * 1e6:.0f}",
+        "speedup_b64": f"{rows[64]['speedup_per_example']:.0f}",
+        "ratio_b64": f"{rows[64]['seconds_per_call'] / rows[1]['seconds_per_call']:.1f}",
+        "b_largest": f"{largest:,}",
+        "speedup_largest": f"{rows[largest]['speedup_per_example']:.0f}",
+        "per_example_largest_ns": f"{rows[largest]['seconds_per_example'] * 1e9:.0f}",
+        "fit_overhead_us": f"{overhead * 1e6:.1f}",
+        "fit_per_example_ns": f"{per_example_cost * 1e9:.0f}",
+        "break_even_b": f"{math.ceil(overhead / per_example_cost):,}",
+    }
+
+
+def facts() -> dict[str, str]:
+    """Chapter 6's facts, keyed as the pages write them (``{{ ch06.key }}``)."""
+    problem = _problem()
+    return {
+        **_counting_facts(problem),
+        **_variance_facts(problem),
+        **_loss_facts(problem),
+        **_timing_facts(),
+    }
+
+
+if __name__ == "__main__":
+    for key, value in facts().items():
+        print(f"{key:24} {value}")
