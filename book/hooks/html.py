@@ -6,9 +6,10 @@
    page logged two 404 errors (``gd/gd-1d/sitemap.xml``, ``ko/gd/gd-1d/sitemap.xml``). The
    language selector keeps its per-page links, and ``sitemap.xml`` keeps the hreflang
    alternates of every page, which is what search engines read.
-2. The code cells of the notebook pages scroll sideways but cannot take the keyboard focus,
-   so keyboard users cannot scroll them (axe: scrollable-region-focusable). They get
-   ``tabindex="0"``, as Material's own code blocks and nbconvert's outputs have.
+2. The code cells of the notebook pages, and code blocks in their Markdown cells, scroll
+   sideways but cannot take the keyboard focus, so keyboard users cannot scroll them (axe:
+   scrollable-region-focusable). They get ``tabindex="0"``, as Material's own code blocks
+   and nbconvert's outputs have.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 NOTEBOOK_SCROLLER = re.compile(r'<div class="(highlight-ipynb[^"]*)"(?![^>]*tabindex)')
+NOTEBOOK_MARKDOWN_PRE = re.compile(r'(<div class="highlight"><pre)(?=>)')
 
 
 def drop_hreflang_links(html: str) -> str:
@@ -40,14 +42,17 @@ def drop_hreflang_links(html: str) -> str:
 
 
 def focusable_notebook_scrollers(html: str) -> str:
-    """Give the notebook's code cells ``tabindex="0"``.
+    """Give the notebook's code cells and Markdown code blocks ``tabindex="0"``.
 
     Examples
     --------
     >>> focusable_notebook_scrollers('<div class="highlight-ipynb hl-python"><pre>')
     '<div class="highlight-ipynb hl-python" tabindex="0"><pre>'
+    >>> focusable_notebook_scrollers('<div class="highlight"><pre><span></span>')
+    '<div class="highlight"><pre tabindex="0"><span></span>'
     """
-    return NOTEBOOK_SCROLLER.sub(r'<div class="\1" tabindex="0"', html)
+    html = NOTEBOOK_SCROLLER.sub(r'<div class="\1" tabindex="0"', html)
+    return NOTEBOOK_MARKDOWN_PRE.sub(r'\1 tabindex="0"', html)
 
 
 @event_priority(-300)  # after every other hook and plugin has written the page

@@ -14,7 +14,7 @@ import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -233,7 +233,10 @@ class Monitor:
         page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
 
     def _on_failed(self, request: Request) -> None:
-        self.failed.append(f"{request.failure or 'failed'}: {request.url}")
+        # ERR_ABORTED is the browser cancelling a request it no longer needs (the search
+        # worker's scripts when the test navigates on); a missing file is an HTTP 404.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.failure or 'failed'}: {request.url}")
 
     def _on_response(self, response: Response) -> None:
         if response.status >= 400:
@@ -283,30 +286,36 @@ class Tab:
     def goto(self, path: str) -> Response | None:
         return self.page.goto(self.url(path), wait_until="load")
 
+    def close(self) -> None:
+        self.page.context.close()
+
+
+def open_tab(browser: Browser, base_url: str, color_scheme: str = "light") -> Tab:
+    """A page in a new context (light or dark ``prefers-color-scheme``), monitored."""
+    context = browser.new_context(
+        viewport=VIEWPORT,  # type: ignore[arg-type]
+        color_scheme=color_scheme,  # type: ignore[arg-type]
+        reduced_motion="reduce",
+        service_workers="block",
+    )
+    context.set_default_timeout(20_000)
+    monitor = Monitor(base_url)
+    monitor.attach(context)
+    return Tab(context.new_page(), monitor, base_url)
+
 
 @pytest.fixture
-def new_tab(browser: Browser, base_url: str) -> Iterator[Any]:
-    """A factory: ``new_tab(color_scheme="dark")`` opens a page in its own context."""
-    contexts: list[BrowserContext] = []
+def new_tab(browser: Browser, base_url: str) -> Iterator[Callable[..., Tab]]:
+    """A factory: ``new_tab()`` opens a page in its own context, closed after the test."""
+    tabs: list[Tab] = []
 
-    def make(color_scheme: str = "light", **options: Any) -> Tab:
-        context = browser.new_context(
-            viewport=VIEWPORT,  # type: ignore[arg-type]
-            color_scheme=color_scheme,  # type: ignore[arg-type]
-            reduced_motion="reduce",
-            service_workers="block",
-            **options,
-        )
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        monitor = Monitor(base_url)
-        monitor.attach(context)
-        page = context.new_page()
-        return Tab(page, monitor, base_url)
+    def make(color_scheme: str = "light") -> Tab:
+        tabs.append(open_tab(browser, base_url, color_scheme))
+        return tabs[-1]
 
     yield make
-    for context in contexts:
-        context.close()
+    for tab in tabs:
+        tab.close()
 
 
 # --- in-page checks shared by the tests ------------------------------------------------------

@@ -9,15 +9,16 @@ kind of problem: ``ko/gd/gd-1d/: [math] 2 formulas untypeset: ...``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 
 from .conftest import (
     CHAPTERS,
@@ -27,6 +28,7 @@ from .conftest import (
     counterpart,
     language,
     nav_pages,
+    open_tab,
     page_id,
     screenshot_path,
     wait_for_math,
@@ -57,9 +59,11 @@ MATH_STATE = """
   const article = document.querySelector("article.md-content__inner") ||
                   document.querySelector("article");
   if (!article) return null;
-  const spans = [...article.querySelectorAll(".arithmatex")];
-  const untypeset = spans.filter((s) => !s.querySelector("mjx-container"))
-                         .map((s) => s.textContent.trim().replace(/\\s+/g, " ").slice(0, 80));
+  const all = [...article.querySelectorAll(".arithmatex")];
+  const nested = all.filter((s) => s.parentElement.closest(".arithmatex"));
+  const spans = all.filter((s) => !s.parentElement.closest(".arithmatex"));
+  const short = (s) => s.textContent.trim().replace(/\\s+/g, " ").slice(0, 80);
+  const untypeset = spans.filter((s) => !s.querySelector("mjx-container")).map(short);
   const errors = [...article.querySelectorAll("mjx-merror, [data-mjx-error]")]
     .map((e) => (e.getAttribute("data-mjx-error") || e.textContent || "").trim().slice(0, 80));
   const skip = "pre, code, script, style, textarea, mjx-container, .jp-OutputArea, " +
@@ -77,6 +81,7 @@ MATH_STATE = """
   return {
     formulas: spans.length,
     containers: article.querySelectorAll("mjx-container").length,
+    nested: nested.map((s) => s.parentElement.closest(".arithmatex").outerHTML.slice(0, 120)),
     untypeset, errors, raw,
   };
 }
@@ -92,10 +97,15 @@ def math_problems(page: Page) -> list[str]:
     if state["untypeset"]:
         shown = "; ".join(state["untypeset"][:5])
         problems.append(f"[math] {len(state['untypeset'])} formulas untypeset: {shown}")
+    if state["nested"]:
+        problems.append(
+            f"[math] {len(state['nested'])} .arithmatex elements inside another .arithmatex "
+            f"(math wrapped twice), e.g. {state['nested'][0]}"
+        )
     if state["containers"] != state["formulas"]:
         problems.append(
-            f"[math] {state['formulas']} .arithmatex elements but "
-            f"{state['containers']} mjx-container elements in the article"
+            f"[math] {state['formulas']} formulas (.arithmatex) but "
+            f"{state['containers']} typeset (mjx-container) in the article"
         )
     if state["errors"]:
         shown = "; ".join(state["errors"][:5])
@@ -104,6 +114,25 @@ def math_problems(page: Page) -> list[str]:
         shown = "; ".join(repr(r) for r in state["raw"][:5])
         problems.append(f"[math] raw TeX left in the text ({len(state['raw'])}x): {shown}")
     return problems
+
+
+LEFTOVERS = """
+() => {
+  const article = document.querySelector("article");
+  const text = article ? article.textContent : "";
+  const pattern = /--8<--[^\\n]{0,50}|\\{\\{\\s*(?:ch\\d\\d\\.|figure\\(|explorer\\(|glossary_table)[^}\\n]{0,40}/g;
+  return text.match(pattern) || [];
+}
+"""
+
+
+def leftover_problems(page: Page) -> list[str]:
+    """No snippet include (``--8<--``) or book macro (``{{ chNN.key }}``) left unexpanded."""
+    found: list[str] = page.evaluate(LEFTOVERS)
+    if not found:
+        return []
+    shown = "; ".join(repr(f.strip()) for f in found[:4])
+    return [f"[content] {len(found)} unexpanded snippet includes or macros: {shown}"]
 
 
 LOAD_IMAGES = """
@@ -264,15 +293,38 @@ def open_page(tab: Tab, path: str) -> list[str]:
 # --- the tests -------------------------------------------------------------------------------
 
 
+@dataclass
+class Opened:
+    """A page opened once for all the tests of that page (see :func:`opened`)."""
+
+    path: str
+    tab: Tab
+    problems: list[str]  # found while opening it: HTTP status, MathJax missing
+
+
+@pytest.fixture(scope="module", params=PAGES, ids=page_id)
+def opened(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Opened]:
+    """Each page, opened once in the light palette and shared by its tests.
+
+    A module-scoped parametrized fixture: pytest runs every test of one page before opening
+    the next, so typesetting a long page happens once, not once per test.
+    """
+    path: str = request.param
+    tab = open_tab(browser, base_url)
+    try:
+        yield Opened(path, tab, open_page(tab, path))
+    finally:
+        tab.close()
+
+
 @browser
 @one_worker
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_page(new_tab: NewTab, path: str) -> None:
+def test_page(opened: Opened) -> None:
     """HTTP, network, console, formulas, images, anchors, switcher, palette; a screenshot."""
-    tab = new_tab()
-    problems = open_page(tab, path)
+    path, tab, problems = opened.path, opened.tab, list(opened.problems)
     if not problems:
         problems += math_problems(tab.page)
+        problems += leftover_problems(tab.page)
         problems += image_problems(tab.page)
         problems += anchor_problems(tab.page)
         problems += switcher_problems(tab, path)
@@ -398,8 +450,9 @@ def test_search_finds(new_tab: NewTab, prefix: str, query: str, expected: list[s
 
 # --- accessibility ---------------------------------------------------------------------------
 
-AXE_CASES = [(path, "light") for path in PAGES] + [(path, "dark") for path in PAGES]
-SCHEME = {"light": "default", "dark": "slate"}
+#: The rules whose outcome depends on colours: the only ones run again in the dark palette
+#: (the DOM, names, roles and structure do not change with the palette).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 EXPLORERS_READY = """
 () => [...document.querySelectorAll(".gd-explorer")]
   .every((e) => ["true", "error"].includes(e.getAttribute("data-ready")))
@@ -407,9 +460,10 @@ EXPLORERS_READY = """
 _axe = Axe()
 
 
-def axe_violations(page: Page) -> list[str]:
+def axe_violations(page: Page, palette: str, rules: list[str] | None = None) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations, one line per rule with its first nodes."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    results = _axe.run(page, options={"runOnly": only, "resultTypes": ["violations"]})
     lines = []
     for violation in results.response["violations"]:
         nodes = violation["nodes"]
@@ -420,28 +474,30 @@ def axe_violations(page: Page) -> list[str]:
             message = checks[0]["message"] if checks else node.get("failureSummary", "")
             details.append(f"{target}: {message}")
         lines.append(
-            f"[axe] {violation['id']} ({violation['impact']}) on {len(nodes)} node(s): "
+            f"[axe {palette}] {violation['id']} ({violation['impact']}) on {len(nodes)} node(s): "
             + " | ".join(details)
-            + f" — {violation['helpUrl']}"
+            + f" — {violation['helpUrl'].split('?')[0]}"
         )
     return lines
 
 
 @browser
 @one_worker
-@pytest.mark.parametrize(
-    ("path", "palette"), AXE_CASES, ids=[f"{page_id(p)}-{s}" for p, s in AXE_CASES]
-)
-def test_accessibility(new_tab: NewTab, path: str, palette: str) -> None:
+def test_accessibility(opened: Opened) -> None:
     """axe-core finds no WCAG 2.1 A/AA violation, in the light and in the dark palette."""
-    tab = new_tab(color_scheme=palette)
-    problems = open_page(tab, path)
-    assert not problems, report(path, problems, f" ({palette})")
-    scheme = tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert scheme == SCHEME[palette], f"{path}: {palette} palette did not apply ({scheme})"
-    tab.page.wait_for_function(EXPLORERS_READY)
-    problems = axe_violations(tab.page)
-    assert not problems, report(path, problems, f" ({palette})")
+    path, page = opened.path, opened.tab.page
+    if opened.problems:
+        pytest.fail(report(path, opened.problems, " (could not be opened for axe)"))
+    if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != "default":
+        toggle_palette(page)  # test_page left it dark
+    page.wait_for_function(EXPLORERS_READY)
+    problems = axe_violations(page, "light")
+    if toggle_palette(page) != "slate":
+        problems.append("[palette] the palette toggle did not switch to the dark scheme")
+    else:
+        problems += axe_violations(page, "dark", COLOUR_RULES)
+    toggle_palette(page)
+    assert not problems, report(path, problems)
 
 
 def test_chapter_pages_are_among_the_checked() -> None:
