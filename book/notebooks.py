@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -227,7 +228,31 @@ def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
     client.execute()
     for cell in nb.cells:  # execution metadata carries timestamps: drop them
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return nb
+
+
+def merge_streams(outputs: list[Any]) -> list[Any]:
+    """Join consecutive stdout (or stderr) outputs into one.
+
+    The kernel sends printed text in chunks whose boundaries depend on timing, so the same
+    cell can give one stream output in one build and two in the next; merged, two builds
+    give byte-identical notebooks.
+    """
+    merged: list[Any] = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.get("output_type") == "stream"
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def generate_all(

@@ -124,3 +124,18 @@ def test_a_downloaded_notebook_runs_after_pip_install_only(
     client.execute()
     assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
     assert sys.executable != str(python)
+
+
+def test_printed_chunks_are_merged_into_one_stream() -> None:
+    """Chunk boundaries depend on timing; merging them keeps two builds identical."""
+    nb = notebooks.build_notebook(
+        [
+            notebooks.Cell(
+                "code",
+                "import sys, time\nprint('a')\nsys.stdout.flush()\ntime.sleep(0.2)\nprint('b')",
+            )
+        ],
+        "en",
+    )
+    outputs = notebooks.execute(nb, cwd=ROOT).cells[0].outputs
+    assert len(outputs) == 1 and outputs[0]["text"] == "a\nb\n"
