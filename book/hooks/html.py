@@ -60,4 +60,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     output = drop_hreflang_links(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = focusable_notebook_scrollers(output)
+    if page.file.src_uri.endswith(".ko.ipynb"):
+        output = fix_notebook_switcher(output, page.file.src_uri)
     return output
+
+
+def fix_notebook_switcher(html: str, src_uri: str) -> str:
+    """Point a Korean notebook's English link at the English notebook, not the home page.
+
+    i18n gives the Korean notebook pages no English alternate (its link is ``/``), so the
+    switcher left the notebook.
+
+    Examples
+    --------
+    >>> link = '<a href="/" hreflang="en" class="md-select__link">'
+    >>> fix_notebook_switcher(link, "notebooks/ch05.ko.ipynb")
+    '<a href="../../../notebooks/ch05/" hreflang="en" class="md-select__link">'
+    """
+    stem = src_uri.rsplit("/", 1)[-1].split(".")[0]
+    return html.replace(
+        '<a href="/" hreflang="en" class="md-select__link">',
+        f'<a href="../../../notebooks/{stem}/" hreflang="en" class="md-select__link">',
+    )
