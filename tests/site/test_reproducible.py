@@ -148,5 +148,5 @@ def test_the_comparison_sees_a_difference(tmp_path: Path) -> None:
     (b / "extra.js").write_text("")
     problems = compare(a, b)
     assert problems[0] == "only in the second build: extra.js"
-    assert problems[1].startswith("figures/x.svg differs at byte 17")
+    assert problems[1].startswith("figures/x.svg differs at byte 16 of 28/28")
     assert makefile_exports()["SOURCE_DATE_EPOCH"].isdigit()
