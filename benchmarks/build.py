@@ -25,7 +25,7 @@ The variants:
 - **book**: the repository's ``mkdocs.yml`` as it is (figures, facts and notebooks built by
   the book's hooks and cached in ``GDBOOK_CACHE_DIR``; mkdocs-jupyter only renders).
 - **mkdocs-jupyter default (reference)**: the same tree, but the book's notebook hook
-  writes the notebooks without executing them (``book.notebooks.execute`` is replaced by
+  writes the notebooks without executing them (``book.notebooks.execute_many`` is replaced by
   the identity in an extra hook), and mkdocs-jupyter executes them itself
   (``execute: true``, its own cache in ``.cache/mkdocs-jupyter`` at its defaults, which
   mkdocs-static-i18n's second language build evicts). Everything else (figures, facts,
@@ -102,7 +102,7 @@ if str(ROOT) not in sys.path:
 
 from book import notebooks  # noqa: E402
 
-notebooks.execute = lambda nb, **kwargs: nb
+notebooks.execute_many = lambda texts, **kwargs: list(texts)
 '''
 
 
@@ -143,7 +143,7 @@ def make_reference(tree: Path) -> list[str]:
         text += "\nhooks:\n  - bench_unexecuted_hook.py\n"
     else:
         text = text[: hooks.end()] + "  - bench_unexecuted_hook.py\n" + text[hooks.end() :]
-    changes.append("hook: book.notebooks.execute replaced by the identity")
+    changes.append("hook: book.notebooks.execute_many replaced by the identity")
     config.write_text(text, encoding="utf-8")
     (tree / "bench_unexecuted_hook.py").write_text(UNEXECUTED_HOOK, encoding="utf-8")
     return changes
@@ -248,18 +248,24 @@ def mkdocs_build(tree: Path, env: dict[str, str], log_file: Path) -> dict[str, A
 
 
 def breakdown(log_text: str) -> dict[str, Any]:
-    """What the book's hooks logged: figures drawn and notebooks executed, and their seconds.
+    """What the book's hooks logged: figures drawn, page code run, notebooks executed.
 
-    Figures are drawn by parallel workers, so their seconds add up to more than the wall
-    time they took; notebooks are executed one after another.
+    Figures, pages' code and notebooks each run in parallel processes, so the seconds of
+    figures and pages add up to more than the wall time they took; the notebooks' seconds
+    are the wall time of their parallel execution.
     """
     parts: dict[str, Any] = {}
     for key, pattern in (
         ("figures_drawn", r"book: figure\s+\S+\s+([\d.]+) s"),
-        ("notebooks_executed", r"notebooks: notebook\s+\S+\s+([\d.]+) s"),
+        ("page_code_runs", r"pagecode: page code [^\n]*: ([\d.]+) s"),
     ):
         seconds = [float(value) for value in re.findall(pattern, log_text)]
         parts[key] = {"count": len(seconds), "seconds_sum": round(sum(seconds), 1)}
+    executed = re.findall(r"notebooks: executed (\d+) notebooks in ([\d.]+) s", log_text)
+    parts["notebooks_executed"] = {
+        "count": sum(int(count) for count, _ in executed),
+        "seconds_sum": round(sum(float(seconds) for _, seconds in executed), 1),
+    }
     parts["notebooks_converted_by_mkdocs_jupyter"] = len(
         re.findall(r"Converting notebook \(execute=", log_text)
     )
@@ -531,11 +537,13 @@ def render(result: dict[str, Any]) -> list[str]:
             if not parts:
                 continue
             figures, notebooks = parts["figures_drawn"], parts["notebooks_executed"]
+            pages = parts.get("page_code_runs", {"count": 0, "seconds_sum": 0.0})
             lines.append(
                 f"- {labels.get(key, key)}, {step}: {figures['count']} figures drawn "
                 f"({figures['seconds_sum']:.0f} s summed over the parallel workers), "
+                f"{pages['count']} runs of pages' code ({pages['seconds_sum']:.0f} s summed), "
                 f"{notebooks['count']} notebooks executed by the book's hook "
-                f"({notebooks['seconds_sum']:.0f} s, one after another), "
+                f"({notebooks['seconds_sum']:.0f} s wall, in parallel), "
                 f"{parts['notebooks_converted_by_mkdocs_jupyter']} notebook pages converted by "
                 "mkdocs-jupyter."
             )

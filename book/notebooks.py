@@ -4,15 +4,22 @@ A notebook is not a third copy of a chapter's code: it is made from the page its
 prose, its display equations, the code files the page includes, its figures) in the page's
 language. Facts are filled in, figures become a call to :func:`gdbook.figures.show`, and
 admonitions become quoted Markdown. The notebook is then executed with nbclient, with
-errors fatal, and the executed notebook is cached by a key over its own content and every
-gdbook source, so an unchanged notebook is never executed twice.
+errors fatal, in parallel processes, and cached by a key over its code cells and every
+gdbook source: an unchanged notebook is never executed twice, and a notebook whose prose
+changed gets the outputs of its last execution without running again.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
+import multiprocessing
+import os
 import re
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,13 +214,46 @@ def build_notebook(cells: list[Cell], lang: str) -> nbformat.NotebookNode:
     return nb
 
 
-def source_key(nb: nbformat.NotebookNode) -> str:
-    """Hash a notebook's content and every gdbook source it can call."""
-    digest = hashlib.sha256(nbformat.writes(nb).encode())
+def _gdbook_digest() -> bytes:
+    digest = hashlib.sha256()
     for path in sorted((ROOT / "gdbook").rglob("*.py")):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
+    # Page code reads the committed benchmark results (chapter 6).
+    for path in sorted((ROOT / "benchmarks" / "results").glob("*.json")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def code_key(nb: nbformat.NotebookNode, shared: bytes | None = None) -> str:
+    """Hash what executing a notebook depends on: its code cells and every gdbook source.
+
+    Markdown cells are left out, so editing a chapter's prose does not execute its notebook
+    again: the outputs of the last execution are moved onto the new cells (see
+    :func:`with_outputs_of`).
+    """
+    digest = hashlib.sha256(b"gdbook-notebook-2")
+    digest.update(shared if shared is not None else _gdbook_digest())
+    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    digest.update(json.dumps(code).encode())
     return digest.hexdigest()[:20]
+
+
+def with_outputs_of(
+    nb: nbformat.NotebookNode, executed: nbformat.NotebookNode
+) -> nbformat.NotebookNode:
+    """Return ``nb`` with the outputs of ``executed``, a run of the same code cells."""
+    ran = [cell for cell in executed.cells if cell.cell_type == "code"]
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    if [cell.source for cell in ran] != [cell.source for cell in code]:
+        raise ValueError("executed: its code cells differ from the notebook's")
+    result = copy.deepcopy(nb)
+    result.metadata = copy.deepcopy(executed.metadata)  # the kernel's language_info
+    for cell, old in zip((c for c in result.cells if c.cell_type == "code"), ran, strict=True):
+        cell.outputs = old.outputs
+        cell.execution_count = old.execution_count
+    return result
 
 
 def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
@@ -255,38 +295,69 @@ def merge_streams(outputs: list[Any]) -> list[Any]:
     return merged
 
 
+def _execute_text(text: str) -> str:
+    """Execute a notebook given as JSON text; return the executed notebook's JSON text."""
+    nb = nbformat.reads(text, as_version=4)
+    return nbformat.writes(execute(nb, cwd=ROOT)) + "\n"
+
+
+def execute_many(texts: Sequence[str], *, jobs: int) -> list[str]:
+    """Execute notebooks (JSON texts) in up to ``jobs`` processes; return them executed."""
+    if jobs <= 1 or len(texts) <= 1:
+        return [_execute_text(text) for text in texts]
+    context = multiprocessing.get_context("spawn")  # workers import gdbook afresh
+    with ProcessPoolExecutor(max_workers=min(jobs, len(texts)), mp_context=context) as pool:
+        return list(pool.map(_execute_text, texts))
+
+
 def generate_all(
     facts: dict[str, dict[str, str]],
     *,
     cache_dir: Path,
     out_dir: Path = OUT,
     log: Callable[[str], None] = print,
+    jobs: int | None = None,
 ) -> list[Path]:
-    """Write every chapter's executed notebook in both languages into ``out_dir``."""
-    import time
+    """Write every chapter's executed notebook in both languages into ``out_dir``.
 
+    A notebook whose code cells (and gdbook) are unchanged since an earlier execution gets
+    that execution's outputs; the others are executed, ``jobs`` at a time (by default one
+    per CPU). A file is rewritten only when its content changes.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    shared = _gdbook_digest()
+    pending: dict[Path, nbformat.NotebookNode] = {}
+    notebooks: dict[Path, tuple[nbformat.NotebookNode, Path]] = {}
     for chapter in CHAPTERS:
         for lang in LANGS:
             if not page_path(chapter, lang).is_file():
                 continue
             nb = build_notebook(page_cells(chapter, lang, facts), lang)
-            key = source_key(nb)
-            cached = cache_dir / f"{notebook_name(chapter, lang)}.{key}"
-            start = time.perf_counter()
-            if cached.is_file():
-                text = cached.read_text(encoding="utf-8")
-                status = "cached"
-            else:
-                text = nbformat.writes(execute(nb, cwd=ROOT)) + "\n"
-                cached.write_text(text, encoding="utf-8")
-                status = f"{time.perf_counter() - start:5.1f} s"
-            target = out_dir / notebook_name(chapter, lang)
-            # Write only on change, so `mkdocs serve` does not see a new file and rebuild.
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.write_text(text, encoding="utf-8")
-            log(f"notebook {target.name:<18} {status}")
-            written.append(target)
+            name = notebook_name(chapter, lang)
+            cached = cache_dir / f"{name}.{code_key(nb, shared)}"
+            notebooks[out_dir / name] = (nb, cached)
+            if not cached.is_file():
+                pending[cached] = nb
+    if pending:
+        start = time.perf_counter()
+        texts = execute_many(
+            [nbformat.writes(nb) for nb in pending.values()], jobs=jobs or os.cpu_count() or 1
+        )
+        for cached, text in zip(pending, texts, strict=True):
+            cached.write_text(text, encoding="utf-8")
+        log(
+            f"executed {len(pending)} notebooks in {time.perf_counter() - start:.1f} s: "
+            + ", ".join(path.name.rsplit(".", 1)[0] for path in pending)
+        )
+    written: list[Path] = []
+    for target, (nb, cached) in notebooks.items():
+        executed = nbformat.reads(cached.read_text(encoding="utf-8"), as_version=4)
+        text = nbformat.writes(with_outputs_of(nb, executed)) + "\n"
+        # Write only on change, so `mkdocs serve` does not see a new file and rebuild.
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        written.append(target)
+    if len(pending) < len(notebooks):
+        log(f"notebooks: {len(notebooks) - len(pending)} of {len(notebooks)} from the cache")
     return written

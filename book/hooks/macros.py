@@ -10,8 +10,10 @@ An unknown fact, figure or explorer fails the build with the page and the name.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -69,7 +71,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     # Both language builds call this; figures and explorer data are cached by content, so
     # the second call costs a hash per figure.
-    from book.explorers import build_explorer_data
     from book.figures_build import build_figures
 
     _state["facts"] = facts_loader.load_facts()
@@ -78,7 +79,36 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _state["figures"] = build_figures(
             out / "figures", cache_dir=facts_loader.cache_dir() / "figures", log=log.info
         )
-        build_explorer_data(out / "explorers")
+        _explorer_data(out / "explorers")
+
+
+def _explorer_data(out: Path) -> None:
+    """Copy the explorers' data into ``out``, computing it only when gdbook changed.
+
+    It is computed in a fresh process (``python -m book.explorers``), so under
+    ``make serve`` an edited gdbook module is imported anew.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "gdbook").rglob("*.py"), ROOT / "book" / "explorers.py"]):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    cached = facts_loader.cache_dir() / "explorers" / digest.hexdigest()[:20]
+    if not cached.is_dir():
+        partial = cached.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "book.explorers", str(partial)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            raise PluginError(f"Computing the explorers' data failed:\n{run.stderr}")
+        for line in run.stdout.splitlines():
+            log.info(line)
+        partial.rename(cached)
+    shutil.copytree(cached, out, dirs_exist_ok=True)
 
 
 @event_priority(-250)

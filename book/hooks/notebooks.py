@@ -8,6 +8,12 @@ Four fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md):
 2. nbconvert's HTML loads scripts from CDNs; those tags are removed.
 3. ``$...$`` math in Markdown cells is left untypeset; it is wrapped for arithmatex/MathJax.
 4. Each chapter page gets a "Run this chapter as a notebook" line with a download link.
+5. mkdocs-jupyter deletes, after each language's build, the cached HTML of notebooks that
+   build did not render, i.e. the other language's: every build converted all 16 notebooks
+   again. Its eviction is replaced by one that keeps the newest entries.
+6. Notebook pages are left out of the search index (the chapter pages hold their text).
+7. ``mkdocs serve`` does not watch ``docs/notebooks/``: the notebooks are written there by
+   the build itself, and watching them made every edit build the book twice.
 """
 
 from __future__ import annotations
@@ -47,7 +53,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+class _KeepAll(set[Any]):
+    """A set that contains everything: mkdocs-jupyter evicts no cache entry."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+KEEP_CONVERTED = 64  # converted notebooks kept in mkdocs-jupyter's cache (4 builds' worth)
+
+
+@event_priority(-50)  # after mkdocs-jupyter's on_pre_build, which resets its set
 def on_pre_build(config: MkDocsConfig) -> None:
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        jupyter._used_cache_paths = _KeepAll()  # type: ignore[attr-defined]
+        cache = Path(jupyter.config["cache_dir"])
+        entries = sorted(cache.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[KEEP_CONVERTED:]:
+            stale.unlink()
     # Both language builds call this; the notebooks are generated once per build run.
     if _generated.get("done"):
         return
@@ -56,6 +80,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
         facts, cache_dir=facts_loader.cache_dir() / "notebooks", log=lambda m: log.info(m)
     )
     _generated["done"] = True
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Watch ``docs/`` except ``docs/notebooks/``, which the build writes."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)  # the top-level pages
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name != "notebooks"):
+        server.watch(str(folder))
+    return server
 
 
 @event_priority(-200)
@@ -136,6 +170,9 @@ def _match_heading_ids(html: str, page: Page) -> str:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
+        # The chapter pages hold the same text; indexing the notebooks too would double
+        # the search index that every page downloads, and every search result.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         html = CDN_SCRIPT.sub("", html)
         html = EMPTY_MATHJAX.sub("", html)
         html = _match_heading_ids(html, page)

@@ -84,6 +84,60 @@ def test_generated_notebooks_are_executed_and_deterministic(
         assert " at 0x" not in json.dumps(outputs), f"{path.name} prints a memory address"
 
 
+def test_a_prose_edit_reuses_the_last_execution(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing prose changes no code cell: the notebook gets its outputs without running."""
+    cells = [notebooks.Cell("markdown", "# Title"), notebooks.Cell("code", "print(6 * 7)")]
+    nb = notebooks.build_notebook(list(cells), "en")
+    edited = notebooks.build_notebook([notebooks.Cell("markdown", "# New title"), cells[1]], "en")
+    assert notebooks.code_key(nb) == notebooks.code_key(edited)
+    other = notebooks.build_notebook([cells[0], notebooks.Cell("code", "print(6 * 8)")], "en")
+    assert notebooks.code_key(nb) != notebooks.code_key(other)
+
+    executed = notebooks.execute(nb, cwd=ROOT)
+    moved = notebooks.with_outputs_of(edited, executed)
+    assert moved.cells[0].source == "# New title"
+    assert moved.cells[1].outputs[0]["text"] == "42\n"
+    assert moved.metadata["language_info"]["name"] == "python"
+    with pytest.raises(ValueError, match="code cells differ"):
+        notebooks.with_outputs_of(other, executed)
+
+
+def test_generate_all_executes_only_changed_code(
+    tmp_path: Path, facts: dict[str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = facts_loader.cache_dir() / "notebooks"
+    notebooks.generate_all(facts, cache_dir=cache, out_dir=tmp_path, log=lambda m: None)
+
+    def refuse(texts: object, **kwargs: object) -> list[str]:
+        raise AssertionError("nothing should be executed: every code cell is unchanged")
+
+    monkeypatch.setattr(notebooks, "execute_many", refuse)
+    page = notebooks.page_cells(2, "en", facts)
+    edited = [
+        notebooks.Cell(c.kind, c.source + " Edited.") if c.kind == "markdown" else c for c in page
+    ]
+    original = notebooks.page_cells
+    monkeypatch.setattr(
+        notebooks,
+        "page_cells",
+        lambda chapter, lang, f: (
+            edited if (chapter, lang) == (2, "en") else original(chapter, lang, f)
+        ),
+    )
+    notebooks.generate_all(facts, cache_dir=cache, out_dir=tmp_path / "edited", log=lambda m: None)
+    nb = json.loads((tmp_path / "edited" / "ch02.ipynb").read_text(encoding="utf-8"))
+    source = ["".join(cell["source"]) for cell in nb["cells"]]
+    assert source[0].endswith(" Edited.")
+    printing = [
+        cell
+        for cell, text in zip(nb["cells"], source, strict=True)
+        if cell["cell_type"] == "code" and "print(" in text
+    ]
+    assert printing and all(cell["outputs"] for cell in printing)
+
+
 @pytest.mark.slow
 def test_a_downloaded_notebook_runs_after_pip_install_only(
     tmp_path: Path, facts: dict[str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
