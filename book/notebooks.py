@@ -361,3 +361,12 @@ def generate_all(
     if len(pending) < len(notebooks):
         log(f"notebooks: {len(notebooks) - len(pending)} of {len(notebooks)} from the cache")
     return written
+
+
+def generate_for_build(log: Callable[[str], None] = print) -> list[Path]:
+    """:func:`generate_all` with the book's facts and cache, as the build runs it."""
+    from book import facts_loader
+
+    return generate_all(
+        facts_loader.load_facts(), cache_dir=facts_loader.cache_dir() / "notebooks", log=log
+    )

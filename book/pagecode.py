@@ -306,6 +306,17 @@ class PageRuns:
         return keys
 
 
+def prepare_docs(docs: Path, *, log: Callable[[str], object] = print) -> PageRuns:
+    """Run (or find cached) the code of every page under ``docs``; return the runs."""
+    runs = PageRuns(cache_dir())
+    pages = [
+        (path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(docs.rglob("*.md"))
+    ]
+    runs.prepare(pages, log=log)
+    return runs
+
+
 def render(markdown: str, outputs: Sequence[str], blocks: Sequence[Block]) -> str:
     """Replace each executed fence with its source block and its output block.
 

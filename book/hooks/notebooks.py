@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # in on_config, before any build event imports book.* or gdbook.
 sys.path.append(str(ROOT))
 
-from book import facts_loader, notebooks  # noqa: E402
+from book import notebooks  # noqa: E402
 
 log = get_plugin_logger("notebooks")
 _generated: dict[str, bool] = {}
@@ -75,10 +75,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Both language builds call this; the notebooks are generated once per build run.
     if _generated.get("done"):
         return
-    facts = facts_loader.load_facts()
-    notebooks.generate_all(
-        facts, cache_dir=facts_loader.cache_dir() / "notebooks", log=lambda m: log.info(m)
-    )
+    notebooks.generate_for_build(log=log.info)
     _generated["done"] = True
 
 

@@ -36,17 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Both language builds call this; the second finds everything cached.
-    docs = Path(config.docs_dir)
-    pages = [
-        (path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-        for path in sorted(docs.rglob("*.md"))
-    ]
-    runs = pagecode.PageRuns(pagecode.cache_dir())
     try:
-        runs.prepare(pages, log=log.info)
+        _state["runs"] = pagecode.prepare_docs(Path(config.docs_dir), log=log.info)
     except pagecode.PageCodeError as error:
         raise PluginError(str(error)) from None
-    _state["runs"] = runs
 
 
 @event_priority(40)  # after the macros (50), before the Markdown conversion
