@@ -28,8 +28,9 @@ The variants:
   writes the notebooks without executing them (``book.notebooks.execute_many`` is replaced by
   the identity in an extra hook), and mkdocs-jupyter executes them itself
   (``execute: true``, its own cache in ``.cache/mkdocs-jupyter`` at its defaults, which
-  mkdocs-static-i18n's second language build evicts). Everything else (figures, facts,
-  markdown-exec) is the book's, cached the same way.
+  mkdocs-static-i18n's second language build evicts), without the book's ``ignore``
+  patterns. Everything else (figures, facts, the pages' code) is the book's, cached the
+  same way.
 
 Wall time is ``time.perf_counter``; CPU time is the user + system time of the finished
 child processes (``RUSAGE_CHILDREN``), which is less sensitive to other load than wall time.
@@ -100,9 +101,18 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from book import notebooks  # noqa: E402
 
 notebooks.execute_many = lambda texts, **kwargs: list(texts)
+
+
+@event_priority(-60)  # after the book's notebook hook, which disables this eviction
+def on_pre_build(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        jupyter._used_cache_paths = set()  # mkdocs-jupyter's own cache eviction
 '''
 
 
@@ -136,8 +146,9 @@ def make_reference(tree: Path) -> list[str]:
         new_body = re.sub(r"^      execute:.*$", "      execute: true", body, flags=re.M)
     else:
         new_body = body + "      execute: true\n"
+    new_body = re.sub(r"^      ignore:.*\n", "", new_body, flags=re.M)
     text = text.replace(body, new_body)
-    changes.append("mkdocs-jupyter: execute: true")
+    changes.append("mkdocs-jupyter: execute: true, no ignore patterns, its own cache eviction")
     hooks = re.search(r"^hooks:\n", text, re.M)
     if hooks is None:
         text += "\nhooks:\n  - bench_unexecuted_hook.py\n"
