@@ -45,6 +45,7 @@ from gdbook._validation import (
     message,
 )
 from gdbook.objectives import FiniteSumObjective, Objective
+from gdbook.schedules import Schedule
 
 __all__ = [
     "DIVERGENCE_THRESHOLD",
@@ -76,8 +77,13 @@ class Trajectory:
     ----------
     iterates : ndarray, shape (T + 1, d)
         $x_0, \dots, x_T$.
-    losses : ndarray, shape (T + 1,)
-        $f(x_0), \dots, f(x_T)$ (the full objective, also for stochastic drivers).
+    losses : ndarray, shape (m,)
+        The full objective $f(x_t)$ (also for stochastic drivers) at the steps
+        `loss_steps`: by default at every step, so `m = T + 1` and `losses[t]` is
+        $f(x_t)$.
+    loss_steps : ndarray of int64, shape (m,)
+        The steps `t` at which `losses` was evaluated: increasing, from 0 to `T`. The
+        drivers' `loss_every` sets them; each full loss costs a pass over the data.
     gradient_norms : ndarray, shape (T,)
         $\lVert g_t\rVert$, the norm of the estimate used at step `t`.
     learning_rates : ndarray, shape (T,)
@@ -98,6 +104,8 @@ class Trajectory:
     ((4, 1), (4,), (3,))
     >>> run.examples.tolist()
     [0, 1, 2, 3]
+    >>> run.loss_steps.tolist()
+    [0, 1, 2, 3]
     """
 
     iterates: NDArray[np.float64]
@@ -106,25 +114,32 @@ class Trajectory:
     learning_rates: NDArray[np.float64]
     examples: NDArray[np.int64]
     stop_reason: StopReason
+    loss_steps: NDArray[np.int64] | None = None
 
     def __post_init__(self) -> None:
+        if self.loss_steps is None:
+            steps = np.asarray(self.gradient_norms).size
+            object.__setattr__(self, "loss_steps", np.arange(steps + 1))
         for name, dtype in (
             ("iterates", np.float64),
             ("losses", np.float64),
             ("gradient_norms", np.float64),
             ("learning_rates", np.float64),
             ("examples", np.int64),
+            ("loss_steps", np.int64),
         ):
             array = np.array(getattr(self, name), dtype=dtype)
             array.setflags(write=False)
             object.__setattr__(self, name, array)
-        # Shapes follow from T = len(gradient_norms): (T+1, d), (T+1,), (T,), (T+1,).
+        # Shapes follow from T = len(gradient_norms): (T+1, d), (T,), (T,), (T+1,), and
+        # m = len(loss_steps) for the losses.
         steps = self.gradient_norms.size
         d = self.iterates.shape[-1] if self.iterates.ndim == 2 else -1
+        loss_steps: NDArray[np.int64] = self.loss_steps  # type: ignore[assignment]
         expected = {
             "gradient_norms": (steps,),
             "iterates": (steps + 1, d),
-            "losses": (steps + 1,),
+            "losses": loss_steps.shape,
             "learning_rates": (steps,),
             "examples": (steps + 1,),
         }
@@ -133,6 +148,15 @@ class Trajectory:
             if array.shape != shape:
                 text = f"an array of shape {shape} for T = {steps} steps"
                 raise ValueError(message(name, "Trajectory", text, array))
+        if not (
+            loss_steps.ndim == 1
+            and loss_steps.size >= 1
+            and loss_steps[0] == 0
+            and loss_steps[-1] == steps
+            and bool(np.all(np.diff(loss_steps) > 0))
+        ):
+            text = f"increasing steps from 0 to T = {steps}"
+            raise ValueError(message("loss_steps", "Trajectory", text, loss_steps))
         check_choice(
             self.stop_reason, "stop_reason", "Trajectory", ("steps", "tolerance", "diverged")
         )
@@ -158,11 +182,33 @@ class Trajectory:
         return self.stop_reason == "diverged"
 
 
-def _rate_function(learning_rate: LearningRate, caller: str) -> Callable[[int], float]:
-    """Turn a float or a schedule into `t -> eta_t`, checking what a schedule returns."""
+def _bad_rate(caller: str, value: object, t: int) -> ValueError:
+    return ValueError(
+        f"The 'learning_rate' parameter of {caller} must be a float in the range "
+        f"(0, inf) or a schedule returning floats in the range [0, inf). "
+        f"Got a schedule returning {value!r} at t={t} instead."
+    )
+
+
+def _rate_function(learning_rate: LearningRate, caller: str, steps: int) -> Callable[[int], float]:
+    """Turn a float or a schedule into `t -> eta_t`, checking what a schedule returns.
+
+    A `gdbook.schedules.Schedule` is evaluated for all `steps` at once (it is vectorised,
+    and calling it once per step would cost more than many a step); any other callable
+    is called and checked at each step.
+    """
     if not callable(learning_rate):
         eta = float(learning_rate)
         return lambda t: eta
+
+    if isinstance(learning_rate, Schedule):
+        rates = learning_rate(np.arange(steps))
+        bad = ~(np.isfinite(rates) & (rates >= 0.0))
+        if bad.any():
+            t = int(np.argmax(bad))
+            raise _bad_rate(caller, float(rates[t]), t)
+        table: list[float] = rates.tolist()
+        return table.__getitem__
 
     schedule = learning_rate
 
@@ -173,18 +219,21 @@ def _rate_function(learning_rate: LearningRate, caller: str) -> Callable[[int], 
         except (TypeError, ValueError):
             eta = math.nan
         if not (math.isfinite(eta) and eta >= 0.0):
-            raise ValueError(
-                f"The 'learning_rate' parameter of {caller} must be a float in the range "
-                f"(0, inf) or a schedule returning floats in the range [0, inf). "
-                f"Got a schedule returning {value!r} at t={t} instead."
-            )
+            raise _bad_rate(caller, value, t)
         return eta
 
     return rate
 
 
-def _healthy(x: Vector, loss: float) -> bool:
-    return bool(np.all(np.abs(x) <= DIVERGENCE_THRESHOLD)) and math.isfinite(loss)
+def _finite(x: Vector) -> bool:
+    return bool(np.all(np.abs(x) <= DIVERGENCE_THRESHOLD))
+
+
+def _check_loss_every(loss_every: object, caller: str) -> int | None:
+    """`loss_every` is None or an int in [1, inf)."""
+    if loss_every is None:
+        return None
+    return check_positive_int(loss_every, "loss_every", caller)
 
 
 def _run(
@@ -196,14 +245,20 @@ def _run(
     *,
     caller: str,
     tol: float | None = None,
+    loss_every: int | None = 1,
 ) -> Trajectory:
-    """The one optimisation loop: `x <- x - eta_t * g_t` with `g_t = estimate(t, x)`."""
-    rate = _rate_function(learning_rate, caller)
+    """The one optimisation loop: `x <- x - eta_t * g_t` with `g_t = estimate(t, x)`.
+
+    The full loss is evaluated at step 0, at every step `t` that `loss_every` divides, and
+    at the last step. Between evaluations divergence is detected from the iterate alone.
+    """
+    rate = _rate_function(learning_rate, caller, steps)
     iterates = np.empty((steps + 1, x0.size))
-    losses = np.empty(steps + 1)
     gradient_norms = np.empty(steps)
     learning_rates = np.empty(steps)
     examples = np.zeros(steps + 1, dtype=np.int64)
+    loss_steps: list[int] = [0]
+    losses: list[float] = []
     stop_reason: StopReason = "steps"
     taken = steps
 
@@ -211,33 +266,48 @@ def _run(
     iterates[0] = x
     # Diverging runs overflow on purpose; the overflow is detected below, not warned about.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        losses[0] = loss(x)
+        losses.append(loss(x))
         for t in range(steps):
             g, cost = estimate(t, x)
-            g_norm = float(np.sqrt(g @ g))
+            g_norm = math.sqrt(float(g @ g))
             if tol is not None and g_norm <= tol:
                 stop_reason, taken = "tolerance", t
                 break
             eta = rate(t)
             x_next = x - eta * g
-            loss_next = loss(x_next)
-            if not _healthy(x_next, loss_next):
+            if not _finite(x_next):
                 stop_reason, taken = "diverged", t
                 break
+            if loss_every is not None and (t + 1) % loss_every == 0:
+                loss_next = loss(x_next)
+                if not math.isfinite(loss_next):
+                    stop_reason, taken = "diverged", t
+                    break
+                loss_steps.append(t + 1)
+                losses.append(loss_next)
             x = x_next
             iterates[t + 1] = x
-            losses[t + 1] = loss_next
             gradient_norms[t] = g_norm
             learning_rates[t] = eta
             examples[t + 1] = examples[t] + cost
+        # The last step's loss, when the schedule above skipped it. An overflow there
+        # counts as divergence: the step is dropped, as in the loop.
+        while loss_steps[-1] != taken:
+            last = loss(iterates[taken])
+            if math.isfinite(last):
+                loss_steps.append(taken)
+                losses.append(last)
+            else:
+                stop_reason, taken = "diverged", taken - 1
 
     return Trajectory(
         iterates=iterates[: taken + 1],
-        losses=losses[: taken + 1],
+        losses=np.array(losses),
         gradient_norms=gradient_norms[:taken],
         learning_rates=learning_rates[:taken],
         examples=examples[: taken + 1],
         stop_reason=stop_reason,
+        loss_steps=np.array(loss_steps, dtype=np.int64),
     )
 
 
@@ -286,6 +356,7 @@ def gradient_descent(
     learning_rate: LearningRate,
     steps: int,
     tol: float | None = None,
+    loss_every: int | None = 1,
 ) -> Trajectory:
     r"""Gradient descent: step against the exact gradient.
 
@@ -317,6 +388,10 @@ def gradient_descent(
     tol : float, optional
         Stop before the step at which $\lVert\nabla f(x_t)\rVert \le$ `tol`
         (`tol` in `[0, inf)`).
+    loss_every : int or None, default 1
+        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
+        `T`), or only at steps 0 and `T` when None. Each evaluation costs one evaluation of `f`; the
+        iterates do not depend on it. See `Trajectory.loss_steps`.
 
     Returns
     -------
@@ -355,7 +430,8 @@ def gradient_descent(
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
         return f.gradient(x), cost
 
-    return _run(x, estimate, lr, n_steps, f, caller=caller, tol=threshold)
+    every = _check_loss_every(loss_every, caller)
+    return _run(x, estimate, lr, n_steps, f, caller=caller, tol=threshold, loss_every=every)
 
 
 def noisy_gradient_descent(
@@ -366,6 +442,7 @@ def noisy_gradient_descent(
     steps: int,
     noise_std: float,
     seed: int | np.random.Generator,
+    loss_every: int | None = 1,
 ) -> Trajectory:
     r"""Simulated SGD: the exact gradient plus Gaussian noise.
 
@@ -400,6 +477,10 @@ def noisy_gradient_descent(
         $\sigma$, in `[0, inf)`.
     seed : int or numpy.random.Generator
         Source of the noise (one `standard_normal(d)` draw per step).
+    loss_every : int or None, default 1
+        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
+        `T`), or only at steps 0 and `T` when None. Each evaluation costs one evaluation of `f`; the
+        iterates do not depend on it. See `Trajectory.loss_steps`.
 
     Returns
     -------
@@ -428,7 +509,8 @@ def noisy_gradient_descent(
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
         return f.gradient(x) + sigma * rng.standard_normal(x.size), cost
 
-    return _run(x, estimate, lr, n_steps, f, caller=caller)
+    every = _check_loss_every(loss_every, caller)
+    return _run(x, estimate, lr, n_steps, f, caller=caller, loss_every=every)
 
 
 def sgd(
@@ -439,6 +521,7 @@ def sgd(
     steps: int,
     sampling: Literal["with_replacement", "shuffle"] = "with_replacement",
     seed: int | np.random.Generator,
+    loss_every: int | None = 1,
 ) -> Trajectory:
     r"""Stochastic gradient descent: one example's gradient per step.
 
@@ -474,6 +557,10 @@ def sgd(
         replacement (each example exactly once per epoch).
     seed : int or numpy.random.Generator
         Source of the sampling.
+    loss_every : int or None, default 1
+        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
+        `T`), or only at steps 0 and `T` when None. Each evaluation costs a pass over all `n` examples, as much as `n` steps; the
+        iterates do not depend on it. See `Trajectory.loss_steps`.
 
     Returns
     -------
@@ -512,7 +599,8 @@ def sgd(
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
         return p.batch_gradient(x, next(batches)), 1
 
-    return _run(x, estimate, lr, n_steps, p, caller=caller)
+    every = _check_loss_every(loss_every, caller)
+    return _run(x, estimate, lr, n_steps, p, caller=caller, loss_every=every)
 
 
 def minibatch_sgd(
@@ -524,6 +612,7 @@ def minibatch_sgd(
     epochs: int,
     seed: int | np.random.Generator,
     drop_last: bool = False,
+    loss_every: int | None = 1,
 ) -> Trajectory:
     r"""Minibatch SGD over shuffled epochs: the mean gradient of `batch_size` examples.
 
@@ -565,6 +654,10 @@ def minibatch_sgd(
         Source of the shuffles (one `rng.permutation(n)` per epoch).
     drop_last : bool, default False
         Skip the last batch of an epoch when it has fewer than `b` examples.
+    loss_every : int or None, default 1
+        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
+        `T`), or only at steps 0 and `T` when None. Each evaluation costs a pass over all `n` examples, as much as `n / b` steps; the
+        iterates do not depend on it. See `Trajectory.loss_steps`.
 
     Returns
     -------
@@ -584,6 +677,18 @@ def minibatch_sgd(
     (80, 5000)
     >>> print(f"{run.final[0]:.1f} {run.final[1]:.1f}")
     2.0 3.0
+
+    The full loss costs a pass over the data; evaluated every 16 steps only, the run takes
+    the same steps and records fewer losses:
+
+    >>> sparse = minibatch_sgd(problem, [0.0, 0.0], learning_rate=0.1, batch_size=64,
+    ...                        epochs=5, seed=0, loss_every=16)
+    >>> sparse.loss_steps.tolist()
+    [0, 16, 32, 48, 64, 80]
+    >>> bool((sparse.iterates == run.iterates).all())
+    True
+    >>> bool((sparse.losses == run.losses[sparse.loss_steps]).all())
+    True
     """
     caller = "minibatch_sgd"
     p = _check_problem(problem, caller)
@@ -603,4 +708,5 @@ def minibatch_sgd(
         batch = next(batches)
         return p.batch_gradient(x, batch), int(batch.size)
 
-    return _run(x, estimate, lr, n_epochs * per_epoch, p, caller=caller)
+    every = _check_loss_every(loss_every, caller)
+    return _run(x, estimate, lr, n_epochs * per_epoch, p, caller=caller, loss_every=every)

@@ -569,3 +569,107 @@ def test_trajectory_rejects_inconsistent_shapes() -> None:
         )
     with pytest.raises(ValueError, match="stop_reason"):
         Trajectory(np.zeros((1, 1)), np.zeros(1), np.zeros(0), np.zeros(0), np.zeros(1), "done")  # type: ignore[arg-type]
+
+
+# --- the full loss only every k steps ---------------------------------------------------
+
+
+def _drivers(problem: LeastSquares) -> dict[str, Callable[..., Trajectory]]:
+    x0 = np.zeros(problem.dim)
+    return {
+        "gradient_descent": lambda **kw: gradient_descent(
+            problem, x0, learning_rate=0.1, steps=37, **kw
+        ),
+        "noisy_gradient_descent": lambda **kw: noisy_gradient_descent(
+            problem, x0, learning_rate=0.1, steps=37, noise_std=0.5, seed=4, **kw
+        ),
+        "sgd": lambda **kw: sgd(problem, x0, learning_rate=0.05, steps=37, seed=4, **kw),
+        "minibatch_sgd": lambda **kw: minibatch_sgd(
+            problem, x0, learning_rate=0.1, batch_size=8, epochs=6, seed=4, **kw
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["gradient_descent", "noisy_gradient_descent", "sgd", "minibatch_sgd"]
+)
+@pytest.mark.parametrize("every", [1, 5, 10, 100, None])
+def test_loss_every_changes_only_which_losses_are_recorded(name: str, every: int | None) -> None:
+    driver = _drivers(small_problem())[name]
+    full, sparse = driver(), driver(loss_every=every)
+    for array in ("iterates", "gradient_norms", "learning_rates", "examples"):
+        np.testing.assert_array_equal(getattr(sparse, array), getattr(full, array))
+    steps = full.steps
+    expected = [0, *range(every or steps + 1, steps + 1, every or steps + 1)]
+    if expected[-1] != steps:
+        expected.append(steps)
+    assert sparse.loss_steps.tolist() == expected
+    np.testing.assert_array_equal(sparse.losses, full.losses[sparse.loss_steps])
+    assert full.loss_steps.tolist() == list(range(steps + 1))
+
+
+@pytest.mark.parametrize("every", [1, 3, None])
+def test_divergence_is_reported_without_the_loss(every: int | None) -> None:
+    run = gradient_descent(Quadratic((2.0,)), 1.0, learning_rate=1.5, steps=5000, loss_every=every)
+    assert run.diverged and run.steps < 5000
+    assert np.all(np.isfinite(run.iterates)) and np.all(np.isfinite(run.losses))
+    assert run.loss_steps[-1] == run.steps
+    reference = gradient_descent(Quadratic((2.0,)), 1.0, learning_rate=1.5, steps=5000)
+    assert run.steps == reference.steps
+
+
+def test_an_overflowing_last_loss_drops_the_step() -> None:
+    # x_1 = -2e10 is finite and far below the threshold, but f(x_1) = (1e200 * 2e10)^2
+    # overflows. Evaluated at every step, that loss stops the run at x_0; evaluated only at
+    # the end, the run goes on until the iterate overflows, and the final check then drops
+    # every step whose loss is not finite: the same run.
+    problem = LeastSquares([[1e200]], [0.0])
+    every = gradient_descent(problem, [1e-300], learning_rate=1e-90, steps=3)
+    sparse = gradient_descent(problem, [1e-300], learning_rate=1e-90, steps=3, loss_every=None)
+    assert every.diverged and sparse.diverged
+    assert every.steps == sparse.steps == 0
+    assert sparse.loss_steps.tolist() == [0] and np.all(np.isfinite(sparse.losses))
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])
+def test_loss_every_is_validated(bad: object) -> None:
+    with pytest.raises((TypeError, ValueError), match="'loss_every' parameter of minibatch_sgd"):
+        minibatch_sgd(
+            small_problem(),
+            np.zeros(3),
+            learning_rate=0.1,
+            batch_size=8,
+            epochs=1,
+            seed=0,
+            loss_every=bad,  # type: ignore[arg-type]
+        )
+
+
+def test_trajectory_checks_its_loss_steps() -> None:
+    arrays = (np.zeros((3, 1)), np.zeros(2), np.zeros(2), np.zeros(2), np.zeros(3, dtype=np.int64))
+    Trajectory(*arrays, "steps", loss_steps=np.array([0, 2]))
+    for bad in ([0, 1], [1, 2], [0, 0, 2]):
+        with pytest.raises(ValueError, match="'loss_steps' parameter of Trajectory"):
+            losses = np.zeros(len(bad))
+            Trajectory(arrays[0], losses, *arrays[2:], "steps", loss_steps=np.array(bad))
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        exponential(0.3, 0.999),
+        polynomial(0.5, 0.51, 0.01),
+        piecewise_constant([10, 500], [0.3, 0.1, 0.01]),
+    ],
+    ids=repr,
+)
+def test_a_schedule_gives_the_same_rates_one_step_at_a_time_and_all_at_once(schedule: Any) -> None:
+    # The drivers evaluate a gdbook schedule for all steps at once: that must give the values
+    # a step-by-step evaluation gives, bit for bit.
+    steps = np.arange(3000)
+    assert [schedule(int(t)) for t in steps] == schedule(steps).tolist()
+    run = gradient_descent(Quadratic((2.0,)), 1.0, learning_rate=schedule, steps=300)
+    stepwise = gradient_descent(
+        Quadratic((2.0,)), 1.0, learning_rate=lambda t: schedule(t), steps=300
+    )
+    assert_same_run(run, stepwise)
