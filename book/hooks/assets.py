@@ -1,37 +1,39 @@
-"""Serve MathJax from the site itself, never from a CDN.
+"""Typeset every formula at build time with MathJax 3, served from the site (book/math.py).
 
-MathJax 3.2.2 comes from the ``django-static-mathjax`` wheel (a pinned Python dependency), so
-``make serve`` needs no Node.js. Only the files the pages use are copied: the ``tex-chtml``
-component and its WOFF2 fonts, which MathJax finds next to the script.
+The pages carry MathJax's CHTML markup (with MathML for screen readers), one stylesheet
+(``assets/mathjax/chtml.css``, linked by ``extra_css``) and MathJax's WOFF2 fonts: no
+MathJax JavaScript, no CDN. Runs after every page of both languages is written (the i18n
+plugin builds the Korean pages inside the English build's ``on_post_build``).
 """
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+ROOT = Path(__file__).resolve().parents[2]
+# MkDocs restores sys.path after loading a hook, so the repository root is added again
+# in on_config, before any build event imports book.* or gdbook.
+sys.path.append(str(ROOT))
+
+from book import math  # noqa: E402
+
+log = get_plugin_logger("math")
 
 
-def mathjax_root() -> Path:
-    """Return the ``es5`` folder of the installed MathJax distribution."""
-    import mathjax  # the django-static-mathjax wheel
-
-    root = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
-    if not (root / "tex-chtml.js").is_file():
-        raise FileNotFoundError(
-            f"MathJax was not found at {root}; install the pinned docs dependencies "
-            "(pip install -r requirements/lock.txt)."
-        )
-    return root
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))
+    return config
 
 
-@event_priority(-200)
+@event_priority(-400)  # after every hook and plugin that writes pages
 def on_post_build(config: MkDocsConfig) -> None:
-    source = mathjax_root()
-    target = Path(config.site_dir) / "assets" / "mathjax"
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source / "tex-chtml.js", target / "tex-chtml.js")
-    fonts = Path("output") / "chtml" / "fonts" / "woff-v2"
-    shutil.copytree(source / fonts, target / fonts, dirs_exist_ok=True)
+    try:
+        math.typeset_site(Path(config.site_dir), log=log.info)
+    except math.MathError as error:
+        raise PluginError(str(error)) from None

@@ -63,10 +63,47 @@ def test_no_google_fonts(site: Path) -> None:
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
 
 
-def test_mathjax_is_served_from_the_site(site: Path) -> None:
-    assert (site / "assets" / "mathjax" / "tex-chtml.js").stat().st_size > 500_000
-    fonts = list((site / "assets" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").glob("*"))
-    assert len(fonts) > 10
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex"[^>]*>(.*?)</\1>', re.S)
+FONT_URL = re.compile(r'url\("?([^)"]+\.woff)"?\)')
+
+
+def test_formulas_are_typeset_at_build_time(site: Path) -> None:
+    """Every formula on every page is MathJax markup with MathML; no page loads MathJax."""
+    typeset = 0
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(site)
+        assert "tex-chtml" not in text and "MathJax = " not in text, f"{where} loads MathJax"
+        for match in ARITHMATEX.finditer(text):
+            body = match.group(2)
+            assert body.startswith('<mjx-container class="MathJax" jax="CHTML"'), (
+                f"{where}: formula left as TeX: {body[:80]!r}"
+            )
+            assert "<mjx-assistive-mml" in body and "<math " in body, f"{where}: no MathML"
+            assert "data-mjx-error" not in body, f"{where}: MathJax error in {body[:200]!r}"
+            typeset += 1
+    assert typeset > 2000  # both languages, chapters and notebooks
+
+
+def test_a_known_formula_is_a_fraction(site: Path) -> None:
+    # gd-nd: the steepest-descent direction u* = -grad f(x) / ||grad f(x)||.
+    text = (site / "gd" / "gd-nd" / "index.html").read_text(encoding="utf-8")
+    displays = [m.group(2) for m in ARITHMATEX.finditer(text) if m.group(1) == "div"]
+    assert any("<mjx-mfrac" in d and "<mfrac>" in d for d in displays)
+
+
+def test_the_math_stylesheet_and_its_fonts_are_served(site: Path) -> None:
+    css = (site / "assets" / "mathjax" / "chtml.css").read_text(encoding="utf-8")
+    fonts = FONT_URL.findall(css)
+    assert len(fonts) >= 20
+    base = site / "assets" / "mathjax"
+    missing = [font for font in fonts if not (base / font).is_file()]
+    assert not missing, missing
+    for page in (site / "gd" / "gd-1d" / "index.html", site / "ko" / "gd" / "gd-1d" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        link = re.search(r'href="([^"]*assets/mathjax/chtml\.css)"', text)
+        assert link is not None, page
+        assert (page.parent / link.group(1)).resolve() == (base / "chtml.css").resolve()
 
 
 @pytest.mark.parametrize("chapter", range(1, 9))

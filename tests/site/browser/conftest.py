@@ -322,18 +322,22 @@ def new_tab(browser: Browser, base_url: str) -> Iterator[Callable[..., Tab]]:
 
 WAIT_FOR_MATH = """
 async () => {
-  if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) {
-    return "MathJax did not load (window.MathJax.startup is missing)";
-  }
-  await MathJax.startup.promise;
-  await MathJax.typesetPromise();
-  return null;
+  await document.fonts.ready;
+  if (window.MathJax) return "MathJax JavaScript is loaded, but formulas are typeset at build time";
+  const math = document.querySelector("article mjx-container");
+  if (!math) return null;
+  const loaded = [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
+  return loaded.some((family) => family.startsWith("MJXTEX"))
+    ? null : "the page has formulas but no MathJax font loaded (" + loaded.join(", ") + ")";
 }
 """
 
 
 def wait_for_math(page: Page) -> list[str]:
-    """Wait until MathJax has typeset the page; a problem if MathJax is missing there."""
+    """Wait for the page's fonts; a problem if MathJax's fonts are missing or its JS is loaded.
+
+    Formulas are typeset at build time (book/math.py): the page holds MathJax's markup,
+    styled by ``assets/mathjax/chtml.css`` with MathJax's fonts, and loads no MathJax script.
+    """
     problem: str | None = page.evaluate(WAIT_FOR_MATH)
-    has_math = page.locator("article .arithmatex").count() > 0
-    return [f"[math] {problem}"] if problem and has_math else []
+    return [f"[math] {problem}"] if problem else []

@@ -1,0 +1,201 @@
+"""Typeset the book's formulas at build time: MathJax CHTML markup in the HTML, no JavaScript.
+
+pymdownx.arithmatex (generic mode) leaves each formula as ``<span class="arithmatex">\\(…\\)</span>``
+or ``<div class="arithmatex">\\[…\\]</div>``. :func:`typeset_html` replaces the TeX inside
+with the markup MathJax 3 would have produced in the browser, so a page shows its formulas
+without downloading MathJax (about 1 MB of JavaScript) or spending seconds typesetting
+them. The markup carries MathML for screen readers (MathJax's assistive-mml).
+
+MathJax runs in Node.js (``book/mathjax/render.js``) from the es5 folder of the pinned
+``django-static-mathjax`` wheel: no npm package and nothing fetched. Each formula is cached
+by its TeX and display mode under ``$GDBOOK_CACHE_DIR/math/``, so a build starts Node only
+when a formula is new. The stylesheet (:data:`STYLESHEET`) covers every glyph of MathJax's
+TeX fonts, so it does not depend on the formulas and one file serves every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERER = ROOT / "book" / "mathjax" / "render.js"
+FORMAT = "gdbook-math-1"
+STYLESHEET = "assets/mathjax/chtml.css"
+"""Where the CHTML stylesheet goes in the site (``extra_css`` of ``mkdocs.yml`` links it)."""
+FONTS = "assets/mathjax/output/chtml/fonts/woff-v2"
+"""Where the fonts go in the site; the stylesheet refers to them relative to itself."""
+
+FORMULA = re.compile(
+    r'(?P<open><(?P<tag>span|div) class="arithmatex">)'
+    r"(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])"
+    r"(?P<close></(?P=tag)>)",
+    re.S,
+)
+
+
+class MathError(RuntimeError):
+    """A formula that MathJax could not typeset, or a missing Node.js."""
+
+
+def mathjax_root() -> Path:
+    """Return the ``es5`` folder of the installed MathJax distribution."""
+    import mathjax  # the django-static-mathjax wheel
+
+    root = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+    if not (root / "node-main.js").is_file():
+        raise MathError(
+            f"MathJax was not found at {root}; install the pinned docs dependencies "
+            "(pip install -r requirements/lock.txt)."
+        )
+    return root
+
+
+def cache_dir() -> Path:
+    """Return ``$GDBOOK_CACHE_DIR/math`` (default ``.cache/math``)."""
+    return Path(os.environ.get("GDBOOK_CACHE_DIR", ROOT / ".cache")) / "math"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula: its TeX (unescaped) and whether it is displayed."""
+
+    tex: str
+    display: bool
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(f"{self.display}\n{self.tex}".encode()).hexdigest()[:24]
+
+
+def find_formulas(page: str) -> list[Formula]:
+    """Return the formulas of an HTML page, in order.
+
+    Examples
+    --------
+    >>> find_formulas('<p><span class="arithmatex">\\\\(a &lt; b\\\\)</span></p>')
+    [Formula(tex='a < b', display=False)]
+    """
+    return [_formula(match) for match in FORMULA.finditer(page)]
+
+
+def _formula(match: re.Match[str]) -> Formula:
+    display = match.group("display") is not None
+    tex = match.group("display") if display else match.group("inline")
+    return Formula(html.unescape(tex), display)
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise MathError(
+            "Typesetting the formulas needs Node.js 18 or newer on PATH (the book renders "
+            "MathJax at build time); install it, e.g. `apt-get install nodejs`."
+        )
+    return node
+
+
+def run_mathjax(formulas: list[Formula]) -> tuple[list[str], str]:
+    """Typeset formulas with MathJax in Node.js; return their markup and the stylesheet."""
+    request = {
+        "mathjax": str(mathjax_root()),
+        "formulas": [[f.tex, f.display] for f in formulas],
+    }
+    run = subprocess.run(
+        [_node(), str(RENDERER)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode != 0:
+        raise MathError(f"MathJax (node {RENDERER.name}) failed:\n{run.stderr}")
+    answer = json.loads(run.stdout)
+    if answer["errors"]:
+        lines = [f"  {formulas[i].tex!r}: {message}" for i, message in answer["errors"]]
+        raise MathError("MathJax could not typeset these formulas:\n" + "\n".join(lines))
+    return list(answer["html"]), str(answer["css"])
+
+
+class Typesetter:
+    """Formulas to markup, from the cache or from one MathJax run for all new formulas."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else cache_dir()
+        self.version = f"{FORMAT}-{_version()}"
+        self.store_path = self.folder / f"{self.version}.json"
+        self.css_path = self.folder / f"{self.version}.css"
+        self.markup: dict[str, str] = (
+            json.loads(self.store_path.read_text(encoding="utf-8"))
+            if self.store_path.is_file()
+            else {}
+        )
+
+    def prepare(self, formulas: Iterable[Formula], log: Callable[[str], object] = print) -> None:
+        """Typeset every formula not in the cache (one Node.js run), and keep the results."""
+        missing = list({f.key: f for f in formulas if f.key not in self.markup}.values())
+        if not missing and self.css_path.is_file():
+            return
+        markup, css = run_mathjax(missing)
+        self.markup.update((f.key, m) for f, m in zip(missing, markup, strict=True))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _write(self.store_path, json.dumps(self.markup, sort_keys=True))
+        _write(self.css_path, css)
+        log(f"typeset {len(missing)} new formulas")
+
+    def typeset(self, page: str) -> str:
+        """Replace the TeX of every formula on a page with its markup (call prepare first)."""
+
+        def replace(match: re.Match[str]) -> str:
+            formula = self.markup[_formula(match).key]
+            # A displayed formula wider than the column scrolls sideways; keyboard users
+            # scroll it once it can take the focus (axe: scrollable-region-focusable).
+            opening = (
+                '<div class="arithmatex" tabindex="0">' if match["tag"] == "div" else match["open"]
+            )
+            return opening + formula + match.group("close")
+
+        return FORMULA.sub(replace, page)
+
+    def stylesheet(self) -> str:
+        return self.css_path.read_text(encoding="utf-8")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("django-static-mathjax")
+
+
+def _write(path: Path, text: str) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def typeset_site(site: Path, log: Callable[[str], object] = print) -> int:
+    """Typeset the formulas of every HTML page under ``site``; return how many pages changed.
+
+    Also writes the stylesheet to :data:`STYLESHEET` and the fonts to :data:`FONTS`.
+    Pages typeset before (a second language's build) have no TeX left and are skipped.
+    """
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = {path: text for path, text in pages.items() if FORMULA.search(text)}
+    typesetter = Typesetter()
+    typesetter.prepare((f for text in pages.values() for f in find_formulas(text)), log=log)
+    for path, text in pages.items():
+        path.write_text(typesetter.typeset(text), encoding="utf-8")
+    css = site / STYLESHEET
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(typesetter.stylesheet(), encoding="utf-8")
+    fonts = mathjax_root() / "output" / "chtml" / "fonts" / "woff-v2"
+    shutil.copytree(fonts, site / FONTS, dirs_exist_ok=True)
+    return len(pages)
