@@ -10,6 +10,9 @@
    sideways but cannot take the keyboard focus, so keyboard users cannot scroll them (axe:
    scrollable-region-focusable). They get ``tabindex="0"``, as Material's own code blocks
    and nbconvert's outputs have.
+3. Material's search dialog (``<div class="md-search" role="dialog">``) has no accessible
+   name (axe and Lighthouse: aria-dialog-name). It gets the label of its search field,
+   which Material translates ("Search", "검색").
 """
 
 from __future__ import annotations
@@ -41,6 +44,30 @@ def drop_hreflang_links(html: str) -> str:
     return HREFLANG_LINK.sub("", html[:head_end]) + html[head_end:]
 
 
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+SEARCH_LABEL = re.compile(
+    r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"'
+)
+
+
+def name_search_dialog(html: str) -> str:
+    """Give Material's search dialog the accessible name of its search field.
+
+    Examples
+    --------
+    >>> page = ('<div class="md-search" data-md-component="search" role="dialog">'
+    ...         '<input type="text" class="md-search__input" name="query" aria-label="검색">')
+    >>> name_search_dialog(page)[:86]
+    '<div class="md-search" data-md-component="search" role="dialog" aria-label="검색"><input'
+    """
+    label = SEARCH_LABEL.search(html)
+    if label is None:
+        return html
+    return SEARCH_DIALOG.sub(
+        lambda m: m.group(0)[:-1] + f' aria-label="{label.group(1)}">', html, count=1
+    )
+
+
 def focusable_notebook_scrollers(html: str) -> str:
     """Give the notebook's code cells and Markdown code blocks ``tabindex="0"``.
 
@@ -58,6 +85,7 @@ def focusable_notebook_scrollers(html: str) -> str:
 @event_priority(-300)  # after every other hook and plugin has written the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     output = drop_hreflang_links(output)
+    output = name_search_dialog(output)
     output = unwrap_double_math(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = focusable_notebook_scrollers(output)
@@ -95,7 +123,7 @@ def unwrap_double_math(html: str) -> str:
 
     Examples
     --------
-    >>> unwrap_double_math('<span class="arithmatex"><span class="arithmatex">\\(x\\)</span></span>')
-    '<span class="arithmatex">\\(x\\)</span>'
+    >>> print(unwrap_double_math('<span class="arithmatex"><span class="arithmatex">\\\\(x\\\\)</span></span>'))
+    <span class="arithmatex">\\(x\\)</span>
     """
     return DOUBLE_MATH.sub(r'<span class="arithmatex">\1</span>', html)
