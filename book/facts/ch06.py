@@ -19,6 +19,7 @@ from gdbook import LeastSquares, book_regression, minibatch_sgd
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
+BENCH = ROOT / "benchmarks" / "results" / "bench.json"  # written by `make bench`
 BATCH = 64
 LOSS_BATCH_SIZES = (1, 8, 64, 1000)
 EPOCHS = 10
@@ -127,6 +128,38 @@ def _timing_facts() -> dict[str, str]:
     }
 
 
+def _scale_facts() -> dict[str, str]:
+    """The compute section of `make bench`: least squares at n = 10^6, d = 100."""
+    bench: dict[str, Any] = json.loads(BENCH.read_text(encoding="utf-8"))
+    section = bench["sections"]["compute"]
+    result = section["result"]
+    settings = result["settings"]
+    rows = {row["batch_size"]: row for row in result["minibatch"]}
+
+    def fastest_torch(row: dict[str, Any]) -> float:
+        runs = [row[key]["seconds"] for key in ("torch", "torch_1_thread") if row.get(key)]
+        return float(min(runs))
+
+    gradient = result["full_gradient"]["gdbook_seconds"]
+    return {
+        "scale_n": f"{settings['n']:,}",
+        "scale_d": f"{settings['d']}",
+        "scale_mb": f"{settings['X_megabytes']:.0f}",
+        "scale_machine": bench["machine"]["cpu_model"],
+        "scale_cpus": f"{bench['machine']['logical_cpus']}",
+        "scale_date": section["started"][:10],
+        "scale_grad_s": f"{gradient:.3f}",
+        "scale_grad_ratio": f"{result['full_gradient']['ratio_to_floor']:.2f}",
+        "scale_steps_b64": f"{rows[64]['steps']:,}",
+        "scale_epoch_b64_s": f"{rows[64]['gdbook']['seconds']:.2f}",
+        "scale_torch_b64_s": f"{fastest_torch(rows[64]):.2f}",
+        "scale_epoch_b1024_s": f"{rows[1024]['gdbook']['seconds']:.2f}",
+        "scale_torch_b1024_s": f"{fastest_torch(rows[1024]):.2f}",
+        "scale_epoch_grads_b64": f"{rows[64]['gdbook']['seconds'] / gradient:.0f}",
+        "scale_every_step_b64_s": f"{rows[64]['gdbook_loss_every_step']['seconds']:.0f}",
+    }
+
+
 def facts() -> dict[str, str]:
     """Chapter 6's facts, keyed as the pages write them (``{{ ch06.key }}``)."""
     problem = _problem()
@@ -135,6 +168,7 @@ def facts() -> dict[str, str]:
         **_variance_facts(problem),
         **_loss_facts(problem),
         **_timing_facts(),
+        **_scale_facts(),
     }
 
 
