@@ -229,6 +229,7 @@ def gdbook_epoch(
         elapsed = time.perf_counter() - start
         done = subject.calls if isinstance(subject, _Budgeted) else 0
         return {
+            "loss_every": loss_every,
             "seconds": elapsed * steps / max(done, 1),
             "extrapolated": True,
             "measured_seconds": elapsed,
@@ -241,6 +242,7 @@ def gdbook_epoch(
     seconds = time.perf_counter() - start
     final = np.asarray(run.final, dtype=np.float64)
     return {
+        "loss_every": loss_every,
         "seconds": seconds,
         "extrapolated": False,
         "steps": int(run.steps),

@@ -495,9 +495,12 @@ class LeastSquares:
             raise TypeError(message("idx", where, expected, idx if array.ndim == 0 else array))
         if array.ndim != 1 or array.size == 0:
             raise ValueError(message("idx", where, expected, idx if array.ndim == 0 else array))
-        if array.min() < 0 or array.max() >= self.n:
+        chosen = array.astype(np.intp, copy=False)
+        # Both bounds in one pass (this runs at every SGD step): read as unsigned integers,
+        # negative indices are larger than any n.
+        if chosen.view(np.uintp).max() >= self.n:
             raise ValueError(message("idx", where, expected, array))
-        return array.astype(np.intp, copy=False)
+        return chosen
 
     def _full_gradient(self, beta: Vector) -> Vector:
         residual = self.y - self.X @ beta

@@ -20,8 +20,17 @@ costs `n`; the gradient of an analytic objective counts 1.
 
 Each driver returns a `Trajectory`. A run stops early as `"diverged"` when an
 iterate has a coordinate that is not finite or exceeds `DIVERGENCE_THRESHOLD` in
-absolute value, or when the loss there is not finite. That iterate is dropped, so every
-array in the trajectory is finite and can be plotted; no `RuntimeWarning` is emitted.
+absolute value (checked at every step, at a cost of O(d)), or when the loss is not finite
+at a step where it is evaluated. That iterate is dropped, so every array in the trajectory
+is finite and can be plotted; no `RuntimeWarning` is emitted.
+
+The full loss $f(x_t)$ is a pass over all the data, so the drivers take `loss_every`:
+evaluate it every `k` steps (1, the default: every step) or, with None, only at the first
+and the last step. `Trajectory.loss_steps` records where it was evaluated. The iterates
+do not depend on `loss_every`, with one exception: a loss that overflows while the iterate
+is still below the threshold is noticed only where it is evaluated, and the run is then
+cut back to the latest step whose loss is finite (evaluated at every step, it stops before
+the first overflow; the two agree when the loss, once overflowed, stays so).
 """
 
 from __future__ import annotations
@@ -226,14 +235,23 @@ def _rate_function(learning_rate: LearningRate, caller: str, steps: int) -> Call
 
 
 def _finite(x: Vector) -> bool:
-    return bool(np.all(np.abs(x) <= DIVERGENCE_THRESHOLD))
+    """Whether every coordinate is finite and within `DIVERGENCE_THRESHOLD` (O(d)).
+
+    One reduction instead of a comparison array: NaN propagates through `max`, and
+    NaN <= threshold is False.
+    """
+    return bool(np.abs(x).max(initial=0.0) <= DIVERGENCE_THRESHOLD)
 
 
 def _check_loss_every(loss_every: object, caller: str) -> int | None:
-    """`loss_every` is None or an int in [1, inf)."""
+    """`loss_every` is None or an int in [1, inf); the message names both."""
     if loss_every is None:
         return None
-    return check_positive_int(loss_every, "loss_every", caller)
+    try:
+        return check_positive_int(loss_every, "loss_every", caller)
+    except (TypeError, ValueError) as error:
+        expected = "an int in the range [1, inf) or None"
+        raise type(error)(message("loss_every", caller, expected, loss_every)) from None
 
 
 def _run(
@@ -370,7 +388,10 @@ def gradient_descent(
         g_t = grad f(x_t)
         if eps is given and ||g_t|| <= eps: stop            ("tolerance")
         x_{t+1} = x_t - eta_t * g_t
-        if x_{t+1} or f(x_{t+1}) overflows: stop, drop it    ("diverged")
+        if x_{t+1} overflows: stop, drop it                  ("diverged")
+        if t + 1 is a multiple of loss_every:
+            record f(x_{t+1}); if it overflows: stop, drop it
+    record f(x_T) unless recorded
     return x_0, ..., x_T                                     ("steps")
     ```
 
@@ -389,16 +410,18 @@ def gradient_descent(
         Stop before the step at which $\lVert\nabla f(x_t)\rVert \le$ `tol`
         (`tol` in `[0, inf)`).
     loss_every : int or None, default 1
-        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
-        `T`), or only at steps 0 and `T` when None. Each evaluation costs one evaluation of `f`; the
-        iterates do not depend on it. See `Trajectory.loss_steps`.
+        Evaluate the full loss $f(x_t)$ at step 0, at every step that is a multiple of
+        `loss_every`, and at the last step `T`; None: at steps 0 and `T` only. Each
+        evaluation costs one evaluation of `f` (`n` example losses on a finite sum).
+        The iterates do not depend on it (but see the module's note on an overflowing
+        loss); `Trajectory.loss_steps` says where the loss was evaluated.
 
     Returns
     -------
     Trajectory
-        `iterates (T+1, d)`, `losses (T+1,)`, `gradient_norms (T,)`,
-        `learning_rates (T,)`, `examples (T+1,)` (`n` per step on a finite sum, else 1),
-        `stop_reason`.
+        `iterates (T+1, d)`, `losses (m,)` at the steps `loss_steps (m,)` (every step,
+        `m = T + 1`, by default), `gradient_norms (T,)`, `learning_rates (T,)`,
+        `examples (T+1,)` (`n` per step on a finite sum, else 1), `stop_reason`.
 
     Examples
     --------
@@ -456,7 +479,10 @@ def noisy_gradient_descent(
     for t = 0, 1, ..., T - 1:
         g_t = grad f(x_t) + sigma * rng.standard_normal(d)
         x_{t+1} = x_t - eta_t * g_t
-        if x_{t+1} or f(x_{t+1}) overflows: stop, drop it    ("diverged")
+        if x_{t+1} overflows: stop, drop it                  ("diverged")
+        if t + 1 is a multiple of loss_every:
+            record f(x_{t+1}); if it overflows: stop, drop it
+    record f(x_T) unless recorded
     return x_0, ..., x_T                                     ("steps")
     ```
 
@@ -478,9 +504,11 @@ def noisy_gradient_descent(
     seed : int or numpy.random.Generator
         Source of the noise (one `standard_normal(d)` draw per step).
     loss_every : int or None, default 1
-        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
-        `T`), or only at steps 0 and `T` when None. Each evaluation costs one evaluation of `f`; the
-        iterates do not depend on it. See `Trajectory.loss_steps`.
+        Evaluate the full loss $f(x_t)$ at step 0, at every step that is a multiple of
+        `loss_every`, and at the last step `T`; None: at steps 0 and `T` only. Each
+        evaluation costs one evaluation of `f`.
+        The iterates do not depend on it (but see the module's note on an overflowing
+        loss); `Trajectory.loss_steps` says where the loss was evaluated.
 
     Returns
     -------
@@ -538,7 +566,10 @@ def sgd(
                           i_t = order[t mod n]
         g_t = grad f_{i_t}(x_t)
         x_{t+1} = x_t - eta_t * g_t
-        if x_{t+1} or f(x_{t+1}) overflows: stop, drop it    ("diverged")
+        if x_{t+1} overflows: stop, drop it                  ("diverged")
+        if t + 1 is a multiple of loss_every:
+            record f(x_{t+1}); if it overflows: stop, drop it
+    record f(x_T) unless recorded
     return x_0, ..., x_T                                     ("steps")
     ```
 
@@ -558,9 +589,11 @@ def sgd(
     seed : int or numpy.random.Generator
         Source of the sampling.
     loss_every : int or None, default 1
-        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
-        `T`), or only at steps 0 and `T` when None. Each evaluation costs a pass over all `n` examples, as much as `n` steps; the
-        iterates do not depend on it. See `Trajectory.loss_steps`.
+        Evaluate the full loss $f(x_t)$ at step 0, at every step that is a multiple of
+        `loss_every`, and at the last step `T`; None: at steps 0 and `T` only. Each
+        evaluation is a pass over all `n` examples, as much work as `n` steps.
+        The iterates do not depend on it (but see the module's note on an overflowing
+        loss); `Trajectory.loss_steps` says where the loss was evaluated.
 
     Returns
     -------
@@ -629,8 +662,11 @@ def minibatch_sgd(
                 (the last, shorter slice is skipped if drop_last):
             g_t = mean of grad f_i(x_t) over i in B
             x_{t+1} = x_t - eta_t * g_t
-            if x_{t+1} or f(x_{t+1}) overflows: stop, drop it    ("diverged")
+            if x_{t+1} overflows: stop, drop it                  ("diverged")
+            if t + 1 is a multiple of loss_every:
+                record f(x_{t+1}); if it overflows: stop, drop it
             t = t + 1
+    record f(x_T) unless recorded
     return x_0, ..., x_T                                         ("steps")
     ```
 
@@ -655,9 +691,11 @@ def minibatch_sgd(
     drop_last : bool, default False
         Skip the last batch of an epoch when it has fewer than `b` examples.
     loss_every : int or None, default 1
-        Evaluate the full loss $f(x_t)$ every `loss_every` steps (and at steps 0 and
-        `T`), or only at steps 0 and `T` when None. Each evaluation costs a pass over all `n` examples, as much as `n / b` steps; the
-        iterates do not depend on it. See `Trajectory.loss_steps`.
+        Evaluate the full loss $f(x_t)$ at step 0, at every step that is a multiple of
+        `loss_every`, and at the last step `T`; None: at steps 0 and `T` only. Each
+        evaluation is a pass over all `n` examples, as much work as `n / b` steps.
+        The iterates do not depend on it (but see the module's note on an overflowing
+        loss); `Trajectory.loss_steps` says where the loss was evaluated.
 
     Returns
     -------

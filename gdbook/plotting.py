@@ -548,9 +548,11 @@ def plot_loss_curve(
     ----------
     ax : Axes
         The axes to draw on.
-    x : array_like, shape (T+1,)
-        The horizontal coordinate, e.g. ``np.arange(T + 1)`` or ``trajectory.examples``.
-    losses : array_like, shape (T+1,)
+    x : array_like, shape (m,)
+        The horizontal coordinate: ``trajectory.loss_steps`` (the steps at which the loss
+        was evaluated; ``np.arange(T + 1)`` by default) or
+        ``trajectory.examples[trajectory.loss_steps]``.
+    losses : array_like, shape (m,)
         The loss at each point, e.g. ``trajectory.losses``.
     label : str, optional
         Legend label.

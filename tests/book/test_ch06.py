@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = ROOT / "book" / "code" / "ch06"
 PAGES = (ROOT / "docs" / "sgd" / "minibatch.md", ROOT / "docs" / "sgd" / "minibatch.ko.md")
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
+BENCH = ROOT / "benchmarks" / "results" / "bench.json"
 FACTS = facts_module.facts()
 PAGE_ORDER = (
     "setup",
@@ -306,6 +307,30 @@ def test_timing_facts_come_from_the_committed_file(printed: dict[str, str]) -> N
         or abs(int(FACTS["break_even_b"].replace(",", "")) - overhead * 1e3 / per_example)
         < 0.1 * overhead * 1e3 / per_example
     )
+
+
+def test_scale_facts_come_from_the_committed_compute_benchmark() -> None:
+    """The prose quotes a full-size `make bench` run in which gdbook's epoch skipped the
+    per-step loss (`loss_every=None`) and both epochs ran to the end, not extrapolated."""
+    bench = json.loads(BENCH.read_text(encoding="utf-8"))
+    section = bench["sections"]["compute"]
+    result = section["result"]
+    assert not section["quick"] and result["settings"]["n"] == 1_000_000
+    rows = {row["batch_size"]: row for row in result["minibatch"]}
+    assert (FACTS["scale_b_small"], FACTS["scale_b_large"]) == ("64", "1,024")
+    for b, size in ((64, "small"), (1024, "large")):
+        gd, torch = rows[b]["gdbook"], rows[b]["torch_1_thread"]
+        assert gd["loss_every"] is None and not gd["extrapolated"]
+        assert gd["final_loss"] == pytest.approx(torch["final_loss"], rel=1e-9)
+        assert FACTS[f"scale_epoch_{size}_s"] == f"{gd['seconds']:.2f}"
+        fastest = min(rows[b]["torch"]["seconds"], torch["seconds"])
+        assert FACTS[f"scale_torch_{size}_s"] == f"{fastest:.2f}"
+    assert rows[64]["gdbook_loss_every_step"]["loss_every"] == 1
+    floor = result["floor"]["two_passes_seconds"]
+    assert FACTS["scale_floor_s"] == f"{floor:.3f}"
+    ratio = result["full_gradient"]["gdbook_seconds"] / floor
+    assert float(FACTS["scale_grad_ratio"]) == pytest.approx(ratio, abs=0.006)
+    assert FACTS["scale_sklearn_s"] == f"{result['sklearn_sgdregressor']['seconds']:.2f}"
 
 
 def test_vectorization_code_runs_outside_the_repository(tmp_path: Path) -> None:

@@ -673,3 +673,65 @@ def test_a_schedule_gives_the_same_rates_one_step_at_a_time_and_all_at_once(sche
         Quadratic((2.0,)), 1.0, learning_rate=lambda t: schedule(t), steps=300
     )
     assert_same_run(run, stepwise)
+
+
+def _diverging_drivers(problem: LeastSquares) -> dict[str, Callable[..., Trajectory]]:
+    x0 = np.zeros(problem.dim)
+    return {
+        "gradient_descent": lambda **kw: gradient_descent(
+            problem, x0, learning_rate=10.0, steps=10_000, **kw
+        ),
+        "noisy_gradient_descent": lambda **kw: noisy_gradient_descent(
+            problem, x0, learning_rate=10.0, steps=10_000, noise_std=0.5, seed=4, **kw
+        ),
+        "sgd": lambda **kw: sgd(problem, x0, learning_rate=10.0, steps=10_000, seed=4, **kw),
+        "minibatch_sgd": lambda **kw: minibatch_sgd(
+            problem, x0, learning_rate=10.0, batch_size=8, epochs=1000, seed=4, **kw
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["gradient_descent", "noisy_gradient_descent", "sgd", "minibatch_sgd"]
+)
+@pytest.mark.parametrize("every", [7, None])
+def test_every_driver_reports_divergence_without_the_loss(name: str, every: int | None) -> None:
+    # The iterate outgrows DIVERGENCE_THRESHOLD long before the loss could overflow, so the
+    # O(d) check on the iterate alone must stop the run exactly where the default run stops.
+    driver = _diverging_drivers(small_problem())[name]
+    full, sparse = driver(), driver(loss_every=every)
+    assert full.diverged and sparse.diverged
+    assert sparse.steps == full.steps
+    for array in ("iterates", "gradient_norms", "learning_rates", "examples"):
+        np.testing.assert_array_equal(getattr(sparse, array), getattr(full, array))
+    assert sparse.loss_steps[0] == 0 and sparse.loss_steps[-1] == sparse.steps
+    np.testing.assert_array_equal(sparse.losses, full.losses[sparse.loss_steps])
+    assert np.all(np.isfinite(sparse.losses))
+
+
+@dataclasses.dataclass(frozen=True)
+class _NanGradientBelowHalf:
+    """f(x) = |x|^2, except that the gradient's middle coordinate is NaN once x_0 < 0.5."""
+
+    dim: int = 3
+
+    def __call__(self, x: Any) -> float:
+        return float(np.sum(np.asarray(x) ** 2))
+
+    def gradient(self, x: Any) -> np.ndarray:
+        g = 2.0 * np.asarray(x, dtype=np.float64)
+        if g[0] < 1.0:
+            g[1] = np.nan
+        return g
+
+
+@pytest.mark.parametrize("every", [1, 2, None])
+def test_a_nan_in_one_coordinate_is_divergence(every: int | None) -> None:
+    # x_t = 0.8^t (1, 1, 1): x_4 = 0.4096 is the first with x_0 < 0.5, so step 4 would
+    # produce a NaN coordinate; it is dropped, whether or not the loss is evaluated.
+    run = gradient_descent(
+        _NanGradientBelowHalf(), np.ones(3), learning_rate=0.1, steps=50, loss_every=every
+    )
+    assert run.diverged and run.steps == 4
+    np.testing.assert_allclose(run.final, np.full(3, 0.8**4), rtol=1e-15)
+    assert np.all(np.isfinite(run.iterates)) and run.loss_steps[-1] == 4
