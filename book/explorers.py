@@ -15,40 +15,24 @@ name          what the reader varies
               fixed budget of 2000 examples processed
 ============  =================================================================================
 
-Run ``python -m book.explorers OUT_DIR`` to write the files by hand.
+Each explorer's settings and data function live in its chapter's ``explorers.py``; this
+module holds what they share (rounding, contour lines, the placeholder HTML).
 """
 
 from __future__ import annotations
 
 import html
 import json
-import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-import gdbook
-
-EXPLORERS = ("gd-1d", "gd-2d", "minibatch")
 EXPLORERS_URL_DIR = "explorers"
 """The folder of the site (relative to its root) that holds the explorers' JSON files."""
 
 SIGNIFICANT = 6
-
-GD1D_STARTS = (-10.0, -5.0, 5.0, 10.0)
-GD1D_STEPS = 10
-GD2D_START = (-5.0, -2.0)
-GD2D_STEPS = 20
-GD2D_VIEW = ((-6.0, 6.0), (-4.0, 4.0))
-GD2D_LEVELS = (1.0, 4.0, 9.0, 16.0, 25.0, 36.0, 49.0, 64.0)
-MINIBATCH_SIZES = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000)
-MINIBATCH_BUDGET = 2000
-MINIBATCH_LEARNING_RATE = 0.05
-MINIBATCH_SEED = 42
-MINIBATCH_POINTS = 200
 
 NOSCRIPT = {
     "en": "The interactive explorer needs JavaScript.",
@@ -90,18 +74,18 @@ def grid(start: int, stop: int, scale: int = 100) -> list[float]:
     return [k / scale for k in range(start, stop + 1)]
 
 
-def _sigs(values: Iterable[float]) -> list[float]:
+def sigs(values: Iterable[float]) -> list[float]:
     return [sig(float(v)) for v in values]
 
 
-def _thin(count: int, limit: int) -> NDArray[np.intp]:
+def thin(count: int, limit: int) -> NDArray[np.intp]:
     # At most `limit` indices out of range(count), evenly spread, first and last included.
     if count <= limit:
         return np.arange(count)
     return np.unique(np.linspace(0, count - 1, limit).round().astype(np.intp))
 
 
-def _contours(
+def contours(
     f: Callable[[NDArray[np.float64]], float],
     view: tuple[tuple[float, float], tuple[float, float]],
     levels: Sequence[float],
@@ -122,152 +106,28 @@ def _contours(
     return result
 
 
-def gd_1d_data() -> dict[str, Any]:
-    """Ten GD steps on f(x) = x² for every learning rate 0.01, ..., 1.10 and start ±5, ±10."""
-    objective = gdbook.Quadratic((2.0,))
-    etas = grid(1, 110)
-    runs: dict[str, list[dict[str, Any]]] = {}
-    reach = 0.0
-    for x0 in GD1D_STARTS:
-        runs[f"{x0:g}"] = []
-        for eta in etas:
-            run = gdbook.gradient_descent(objective, x0, learning_rate=eta, steps=GD1D_STEPS)
-            xs = run.iterates[:, 0]
-            reach = max(reach, float(np.abs(xs).max()))
-            runs[f"{x0:g}"].append(
-                {"x": _sigs(xs), "f": _sigs(run.losses), "final": text(float(run.final[0]))}
-            )
-    half = float(np.ceil(reach * 1.1))
-    curve_x = np.linspace(-half, half, 401)
-    limit = 2.0 / objective.lipschitz
-    return {
-        "name": "gd-1d",
-        "steps": GD1D_STEPS,
-        "etas": etas,
-        "default_eta": 0.2,
-        "starts": [x0 for x0 in GD1D_STARTS],
-        "default_start": 10.0,
-        "stability_limit": sig(limit),
-        "stable": [eta < limit for eta in etas],
-        "curve": {"x": _sigs(curve_x), "y": _sigs(objective(float(x)) for x in curve_x)},
-        "runs": runs,
-    }
+Builder = Callable[[], dict[str, Any]]
 
 
-def gd_2d_data() -> dict[str, Any]:
-    """Twenty GD steps on f(x) = x₁² + 2x₂² from (−5, −2) for η = 0.01, ..., 0.55."""
-    objective = gdbook.Quadratic((2.0, 4.0))
-    etas = grid(1, 55)
-    runs = []
-    for eta in etas:
-        run = gdbook.gradient_descent(objective, GD2D_START, learning_rate=eta, steps=GD2D_STEPS)
-        runs.append(
-            {
-                "x1": _sigs(run.iterates[:, 0]),
-                "x2": _sigs(run.iterates[:, 1]),
-                "final": [text(float(v)) for v in run.final],
-                "final_loss": text(float(run.losses[-1])),
-            }
-        )
-    limit = 2.0 / objective.lipschitz
-    return {
-        "name": "gd-2d",
-        "steps": GD2D_STEPS,
-        "start": list(GD2D_START),
-        "etas": etas,
-        "default_eta": 0.1,
-        "stability_limit": sig(limit),
-        "stable": [eta < limit for eta in etas],
-        "view": {"x": list(GD2D_VIEW[0]), "y": list(GD2D_VIEW[1])},
-        "contours": _contours(objective, GD2D_VIEW, GD2D_LEVELS),
-        "runs": runs,
-    }
+def chapter_explorers() -> dict[str, tuple[str, Builder]]:
+    """Every explorer of the book: ``name -> (chapter name, data function)``.
 
-
-def _minibatch_run(problem: gdbook.LeastSquares, batch_size: int) -> dict[str, Any]:
-    epochs = MINIBATCH_BUDGET // problem.n
-    run = gdbook.minibatch_sgd(
-        problem,
-        np.zeros(problem.dim),
-        learning_rate=MINIBATCH_LEARNING_RATE,
-        batch_size=batch_size,
-        epochs=epochs,
-        seed=MINIBATCH_SEED,
-    )
-    keep = _thin(len(run.losses), MINIBATCH_POINTS)
-    return {
-        "batch_size": batch_size,
-        "updates": run.steps,
-        "examples": [int(v) for v in run.examples[keep]],
-        "intercept": _sigs(run.iterates[keep, 0]),
-        "slope": _sigs(run.iterates[keep, 1]),
-        "loss": _sigs(run.losses[keep]),
-        "final": [text(float(v)) for v in run.final],
-        "final_loss": text(float(run.losses[-1])),
-    }
-
-
-def minibatch_data() -> dict[str, Any]:
-    """Minibatch SGD on the book's regression data: 2000 examples for each batch size."""
-    data = gdbook.book_regression()
-    problem = gdbook.LeastSquares(data.X, data.y)
-    if MINIBATCH_BUDGET % problem.n:
-        raise ValueError("The example budget must be a whole number of epochs.")
-    runs = [_minibatch_run(problem, b) for b in MINIBATCH_SIZES]
-    solution = problem.solve()
-    best = problem(solution)
-    intercepts = [v for r in runs for v in r["intercept"]] + [float(solution[0])]
-    slopes = [v for r in runs for v in r["slope"]] + [float(solution[1])]
-    view = (
-        (np.floor(min(intercepts)) - 0.5, np.ceil(max(intercepts)) + 0.5),
-        (np.floor(min(slopes)) - 0.5, np.ceil(max(slopes)) + 0.5),
-    )
-    levels = [best + d for d in (0.05, 0.2, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)]
-    return {
-        "name": "minibatch",
-        "n": problem.n,
-        "budget": MINIBATCH_BUDGET,
-        "learning_rate": MINIBATCH_LEARNING_RATE,
-        "seed": MINIBATCH_SEED,
-        "start": [0.0, 0.0],
-        "batch_sizes": list(MINIBATCH_SIZES),
-        "default_batch_size": 16,
-        "solution": _sigs(solution),
-        "min_loss": sig(best),
-        "view": {"x": [float(v) for v in view[0]], "y": [float(v) for v in view[1]]},
-        "contours": _contours(problem, view, levels),
-        "runs": runs,
-    }
-
-
-BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {
-    "gd-1d": gd_1d_data,
-    "gd-2d": gd_2d_data,
-    "minibatch": minibatch_data,
-}
-
-
-def build_explorer_data(out_dir: Path) -> dict[str, Path]:
-    """Write ``<name>.json`` for every explorer into ``out_dir``.
-
-    Parameters
-    ----------
-    out_dir : Path
-        Normally ``<site_dir>/explorers`` (:data:`EXPLORERS_URL_DIR`).
-
-    Returns
-    -------
-    dict of str to Path
-        The file written for each explorer name.
+    A chapter declares its explorers in ``book/chapters/chNN/explorers.py`` as
+    ``EXPLORERS = {"name": data_function}``.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, build in BUILDERS.items():
-        path = out_dir / f"{name}.json"
-        payload = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        path.write_text(payload + "\n", encoding="utf-8")
-        written[name] = path
-    return written
+    from book.chapters import CHAPTERS
+
+    found: dict[str, tuple[str, Builder]] = {}
+    for chapter in CHAPTERS:
+        if chapter.has_module("explorers"):
+            for name, build in chapter.module("explorers").EXPLORERS.items():
+                found[name] = (chapter.name, build)
+    return found
+
+
+def explorer_payload(build: Builder) -> bytes:
+    """Compute an explorer's data and return it as the compact JSON the page loads."""
+    return (json.dumps(build(), separators=(",", ":"), ensure_ascii=False) + "\n").encode()
 
 
 def explorer_html(name: str, lang: str, base_url: str) -> str:
@@ -301,8 +161,9 @@ def explorer_html(name: str, lang: str, base_url: str) -> str:
     <noscript>The interactive explorer needs JavaScript.</noscript>
     </div>
     """
-    if name not in BUILDERS:
-        raise KeyError(f"No explorer {name!r}. Known explorers: {', '.join(BUILDERS)}.")
+    known = chapter_explorers()
+    if name not in known:
+        raise KeyError(f"No explorer {name!r}. Known explorers: {', '.join(known)}.")
     if lang not in NOSCRIPT:
         raise KeyError(f"lang must be 'en' or 'ko'. Got {lang!r} instead.")
     base = f"{base_url.rstrip('/')}/{EXPLORERS_URL_DIR}" if base_url else EXPLORERS_URL_DIR
@@ -312,8 +173,3 @@ def explorer_html(name: str, lang: str, base_url: str) -> str:
         f'<p class="gd-explorer-loading">{LOADING[lang]}</p>'
         f"<noscript>{NOSCRIPT[lang]}</noscript></div>"
     )
-
-
-if __name__ == "__main__":
-    for explorer, file in build_explorer_data(Path(sys.argv[1])).items():
-        print(f"explorer {explorer:<12} {file.stat().st_size / 1024:6.1f} KB")

@@ -7,9 +7,9 @@ without downloading MathJax (about 1 MB of JavaScript) or spending seconds types
 them. The markup carries MathML for screen readers (MathJax's assistive-mml).
 
 MathJax runs in Node.js (``book/mathjax/render.js``) from the es5 folder of the pinned
-``django-static-mathjax`` wheel: no npm package and nothing fetched. Each formula is cached
-by its TeX and display mode under ``$GDBOOK_CACHE_DIR/math/``, so a build starts Node only
-when a formula is new. The stylesheet (:data:`STYLESHEET`) covers every glyph of MathJax's
+``django-static-mathjax`` wheel: no npm package and nothing fetched. Each formula's markup
+is kept in the build's cache (:mod:`book.cache`) by its TeX and display mode, so a build
+starts Node only when a formula is new. The stylesheet (:data:`STYLESHEET`) covers every glyph of MathJax's
 TeX fonts, so it does not depend on the formulas and one file serves every page.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,9 +25,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from book import cache
+
 ROOT = Path(__file__).resolve().parent.parent
 RENDERER = ROOT / "book" / "mathjax" / "render.js"
-FORMAT = "gdbook-math-1"
 STYLESHEET = "assets/mathjax/chtml.css"
 """Where the CHTML stylesheet goes in the site (``extra_css`` of ``mkdocs.yml`` links it)."""
 FONTS = "assets/mathjax/output/chtml/fonts/woff-v2"
@@ -57,11 +57,6 @@ def mathjax_root() -> Path:
             "(pip install -r requirements/lock.txt)."
         )
     return root
-
-
-def cache_dir() -> Path:
-    """Return ``$GDBOOK_CACHE_DIR/math`` (default ``.cache/math``)."""
-    return Path(os.environ.get("GDBOOK_CACHE_DIR", ROOT / ".cache")) / "math"
 
 
 @dataclass(frozen=True)
@@ -126,29 +121,32 @@ def run_mathjax(formulas: list[Formula]) -> tuple[list[str], str]:
 
 
 class Typesetter:
-    """Formulas to markup, from the cache or from one MathJax run for all new formulas."""
+    """Formulas to markup, from the cache or from one MathJax run for all new formulas.
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder if folder is not None else cache_dir()
-        self.version = f"{FORMAT}-{_version()}"
-        self.store_path = self.folder / f"{self.version}.json"
-        self.css_path = self.folder / f"{self.version}.css"
-        self.markup: dict[str, str] = (
-            json.loads(self.store_path.read_text(encoding="utf-8"))
-            if self.store_path.is_file()
-            else {}
+    All formulas typeset so far and MathJax's stylesheet are one entry of the build's cache
+    (:mod:`book.cache`), keyed by MathJax's version and this code: a damaged entry is a
+    miss, and every formula is typeset again.
+    """
+
+    def __init__(self, store: cache.Cache | None = None) -> None:
+        self.store = store if store is not None else cache.Cache("math")
+        self.key = cache.key(
+            "math",
+            sources=[Path(__file__), Path(__file__).parent / "mathjax" / "render.js"],
+            libraries=["django-static-mathjax"],
         )
+        entry = self.store.get_json(self.key) or {}
+        self.markup: dict[str, str] = dict(entry.get("markup", {}))
+        self.css: str | None = entry.get("css")
 
     def prepare(self, formulas: Iterable[Formula], log: Callable[[str], object] = print) -> None:
         """Typeset every formula not in the cache (one Node.js run), and keep the results."""
         missing = list({f.key: f for f in formulas if f.key not in self.markup}.values())
-        if not missing and self.css_path.is_file():
+        if not missing and self.css is not None:
             return
-        markup, css = run_mathjax(missing)
+        markup, self.css = run_mathjax(missing)
         self.markup.update((f.key, m) for f, m in zip(missing, markup, strict=True))
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _write(self.store_path, json.dumps(self.markup, sort_keys=True))
-        _write(self.css_path, css)
+        self.store.put_json(self.key, {"markup": self.markup, "css": self.css})
         log(f"typeset {len(missing)} new formulas")
 
     def typeset(self, page: str) -> str:
@@ -166,19 +164,9 @@ class Typesetter:
         return FORMULA.sub(replace, page)
 
     def stylesheet(self) -> str:
-        return self.css_path.read_text(encoding="utf-8")
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("django-static-mathjax")
-
-
-def _write(path: Path, text: str) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+        if self.css is None:
+            raise MathError("prepare() has not run: there is no stylesheet yet")
+        return self.css
 
 
 def typeset_site(site: Path, log: Callable[[str], object] = print) -> int:

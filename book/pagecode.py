@@ -1,17 +1,18 @@
 """Run the code blocks of the book's pages once, and cache their printed output.
 
 A page marks a block to run at build time as ```` ```python exec="on" source="above"
-result="text" session="chNN" ````; its body is usually one ``--8<-- "chNN/file.py"`` line
-that includes a file of ``book/code/``. The block's source is shown on the page and its
-printed output below it, in a ``text`` block.
+result="text" session="chNN" ````; its body is usually one ``--8<-- "chNN/code/file.py"``
+line that includes a page file of the chapter's folder (the blocks are found by
+:mod:`book.syntax`). The block's source is shown on the page and its printed output below
+it, in a ``text`` block; the chapter's notebooks show the same outputs.
 
 Blocks of one page run in order in a fresh Python process, blocks with the same ``session``
-sharing one namespace (as in a notebook). The outputs are cached under
-``$GDBOOK_CACHE_DIR/pagecode/`` by a key over the code that runs (after includes are
-expanded) and every ``gdbook`` source, so:
+sharing one namespace (as in a notebook). The outputs are kept in the build's cache
+(:mod:`book.cache`) under a key over the code that runs (after includes are expanded), the
+chapter's folder and gdbook (:func:`run_key`), so:
 
 - a page and its translation, which run the same code, share one run;
-- editing prose re-runs nothing, editing a ``book/code`` file or ``gdbook`` re-runs only
+- editing prose re-runs nothing, editing a chapter's files or ``gdbook`` re-runs only
   the pages whose key changed;
 - pages run in parallel, one process per page, as many at a time as there are CPUs.
 
@@ -23,127 +24,38 @@ and writes their outputs as JSON on stdout.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import linecache
 import os
-import re
 import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CODE = ROOT / "book" / "code"
-FORMAT = "gdbook-pagecode-1"
+from book import cache, chapters
+from book.syntax import Block, find_blocks
 
-EXEC_FENCE = re.compile(
-    r'^(?P<indent>[ \t]*)```python(?P<info>[^\n]*exec="on"[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$',
-    re.M | re.S,
-)
-SESSION = re.compile(r'session="([\w-]+)"')
-SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
+ROOT = cache.ROOT
+RESULTS = ROOT / "benchmarks" / "results"
 
 
 class PageCodeError(RuntimeError):
     """A code block of a page raised; the message names the page, the block and the file."""
 
 
-@dataclass(frozen=True)
-class Block:
-    """One executed code block of a page.
-
-    Attributes
-    ----------
-    start, end : int
-        The span of the whole fence in the page's Markdown.
-    indent : str
-        The fence's indentation (blocks inside tabs and admonitions are indented).
-    body : str
-        The fence's body as written, dedented (usually a ``--8<--`` include line).
-    session : str
-        The namespace the block shares with other blocks of its page.
-    code : str
-        The code that runs: the body with its includes expanded.
+def run_key(page: str, blocks: Sequence[Block]) -> str:
+    """The cache key of a page's run: its blocks' code, the page's chapter folder, gdbook,
+    the committed benchmark results the code may read, and numpy's and matplotlib's versions.
     """
-
-    start: int
-    end: int
-    indent: str
-    body: str
-    session: str
-    code: str
-
-    @property
-    def files(self) -> list[str]:
-        """The ``book/code`` files the block includes, e.g. ``["ch02/gd_loop.py"]``."""
-        return SNIPPET.findall(self.body)
-
-
-def expand_includes(body: str) -> str:
-    """Replace each ``--8<-- "file"`` line with the file from ``book/code``."""
-
-    def include(match: re.Match[str]) -> str:
-        path = CODE / match.group(1)
-        if not path.is_file():
-            raise PageCodeError(f'--8<-- "{match.group(1)}": no such file {path}')
-        return path.read_text(encoding="utf-8").rstrip("\n")
-
-    return SNIPPET.sub(include, body)
-
-
-def find_blocks(markdown: str) -> list[Block]:
-    """Return the executed blocks of a page's Markdown, in page order.
-
-    Examples
-    --------
-    >>> page = 'Text.\\n\\n```python exec="on" session="s"\\nprint(1 + 1)\\n```\\n'
-    >>> [(b.session, b.code) for b in find_blocks(page)]
-    [('s', 'print(1 + 1)')]
-    """
-    blocks = []
-    for number, match in enumerate(EXEC_FENCE.finditer(markdown), start=1):
-        indent = match.group("indent")
-        lines = match.group("body").splitlines()
-        body = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in lines)
-        session = SESSION.search(match.group("info"))
-        blocks.append(
-            Block(
-                start=match.start(),
-                end=match.end(),
-                indent=indent,
-                body=body,
-                session=session.group(1) if session else f"block{number}",
-                code=expand_includes(body),
-            )
-        )
-    return blocks
-
-
-def _gdbook_digest() -> bytes:
-    digest = hashlib.sha256()
-    for path in sorted((ROOT / "gdbook").rglob("*.py")):
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def run_key(blocks: Sequence[Block], gdbook_digest: bytes | None = None) -> str:
-    """Hash what a page's run depends on: its sessions and code, and every gdbook source.
-
-    Data files the code reads (the committed benchmark results) are hashed too.
-    """
-    digest = hashlib.sha256(FORMAT.encode())
-    digest.update(gdbook_digest if gdbook_digest is not None else _gdbook_digest())
-    for path in sorted((ROOT / "benchmarks" / "results").glob("*.json")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    digest.update(json.dumps([[b.session, b.code] for b in blocks]).encode())
-    return digest.hexdigest()[:24]
+    item = chapters.by_page(page)
+    sources = [*cache.gdbook_sources(), *(item.sources() if item else [])]
+    sources += [*sorted(RESULTS.glob("*.json")), Path(__file__)]
+    code = json.dumps([[b.session, b.code] for b in blocks])
+    return cache.key("pagecode", sources=sources, libraries=cache.FIGURE_LIBRARIES, data=code)
 
 
 # -- the worker ----------------------------------------------------------------------------
@@ -193,11 +105,6 @@ def _worker() -> int:
 # -- the build side ------------------------------------------------------------------------
 
 
-def cache_dir() -> Path:
-    """Return ``$GDBOOK_CACHE_DIR/pagecode`` (default ``.cache/pagecode``)."""
-    return Path(os.environ.get("GDBOOK_CACHE_DIR", ROOT / ".cache")) / "pagecode"
-
-
 def _block_name(page: str, number: int, block: Block) -> str:
     files = ", ".join(block.files) or "inline code"
     return f"<{page}, block {number}: {files}>"
@@ -231,35 +138,24 @@ def _run_in_subprocess(page: str, blocks: Sequence[Block]) -> list[str]:
     return outputs
 
 
-@dataclass
 class PageRuns:
-    """The outputs of every page's blocks, computed once per key and kept on disk."""
+    """The outputs of every page's blocks, computed once per key and kept in the cache."""
 
-    folder: Path
-
-    def path(self, key: str) -> Path:
-        return self.folder / f"{key}.json"
+    def __init__(self, store: cache.Cache | None = None) -> None:
+        self.store = store if store is not None else cache.Cache("pagecode")
 
     def get(self, key: str) -> list[str] | None:
-        path = self.path(key)
-        if not path.is_file():
-            return None
-        outputs: list[str] = json.loads(path.read_text(encoding="utf-8"))
+        outputs: list[str] | None = self.store.get_json(key)
         return outputs
 
-    def put(self, key: str, outputs: list[str]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.path(key).with_suffix(".tmp")
-        temporary.write_text(json.dumps(outputs, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(self.path(key))
-
-    def outputs(self, page: str, blocks: Sequence[Block], key: str | None = None) -> list[str]:
+    def outputs(self, page: str, blocks: Sequence[Block]) -> list[str]:
         """Return the outputs of a page's blocks, running them when not cached."""
-        key = key or run_key(blocks)
+        key = run_key(page, blocks)
         cached = self.get(key)
         if cached is None:
             cached = _run_in_subprocess(page, blocks)
-            self.put(key, cached)
+            if run_key(page, blocks) == key:  # no source changed while it ran
+                self.store.put_json(key, cached)
         return cached
 
     def prepare(
@@ -274,16 +170,13 @@ class PageRuns:
         ``pages`` gives ``(name, markdown)``. Pages with the same key (a page and its
         translation) run once.
         """
-        import time
-
-        shared = _gdbook_digest()
         keys: dict[str, str] = {}
         todo: dict[str, tuple[str, list[Block]]] = {}
         for page, markdown in pages:
             blocks = find_blocks(markdown)
             if not blocks:
                 continue
-            key = run_key(blocks, shared)
+            key = run_key(page, blocks)
             keys[page] = key
             if self.get(key) is None and key not in todo:
                 todo[key] = (page, blocks)
@@ -295,7 +188,9 @@ class PageRuns:
         def run(item: tuple[str, tuple[str, list[Block]]]) -> None:
             key, (page, blocks) = item
             start = time.perf_counter()
-            self.put(key, _run_in_subprocess(page, blocks))
+            outputs = _run_in_subprocess(page, blocks)
+            if run_key(page, blocks) == key:
+                self.store.put_json(key, outputs)
             names = " = ".join(sharing[key])
             log(f"page code {names}: {time.perf_counter() - start:.1f} s")
 
@@ -308,7 +203,7 @@ class PageRuns:
 
 def prepare_docs(docs: Path, *, log: Callable[[str], object] = print) -> PageRuns:
     """Run (or find cached) the code of every page under ``docs``; return the runs."""
-    runs = PageRuns(cache_dir())
+    runs = PageRuns()
     pages = [
         (path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
         for path in sorted(docs.rglob("*.md"))

@@ -1,6 +1,6 @@
 """Chapter 8: PyTorch and TensorFlow run the same SGD update as gdbook.
 
-The framework code of the chapter lives in ``book/code/ch08/torch_step.py`` and ``tf_step.py``;
+The framework code of the chapter lives in ``book/chapters/ch08/code/torch_step.py`` and ``tf_step.py``;
 neither framework is a dependency of the book, so each comparison is skipped, with the reason,
 when its framework is not installed. Where it is, one minibatch step and one whole epoch must
 agree with gdbook to 1e-12 in float64.
@@ -19,7 +19,7 @@ import pytest
 
 import gdbook
 
-CODE = Path(__file__).resolve().parent.parent / "book" / "code" / "ch08"
+CODE = Path(__file__).resolve().parent.parent / "book" / "chapters" / "ch08" / "code"
 TOLERANCE = 1e-12
 ETA, BATCH_SIZE, SEED = 0.1, 32, 0
 
@@ -38,7 +38,7 @@ FRAMEWORKS = {
 
 
 def load(name: str) -> ModuleType:
-    """Import ``book/code/ch08/<name>.py`` from its path."""
+    """Import ``book/chapters/ch08/code/<name>.py`` from its path."""
     spec = importlib.util.spec_from_file_location(f"gdbook_ch08_{name}", CODE / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -88,7 +88,7 @@ def test_korean_pages_keep_one_register() -> None:
 
 
 def test_figure_texts_never_use_the_forbidden_terms() -> None:
-    from gdbook.figures.registry import all_figures
+    from book.figures import all_figures
 
     for spec in all_figures():
         for text in (spec.alt["ko"], spec.caption["ko"]):

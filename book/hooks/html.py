@@ -86,7 +86,6 @@ def focusable_notebook_scrollers(html: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     output = drop_hreflang_links(output)
     output = name_search_dialog(output)
-    output = unwrap_double_math(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = focusable_notebook_scrollers(output)
     if page.file.src_uri.endswith(".ko.ipynb"):
@@ -111,19 +110,3 @@ def fix_notebook_switcher(html: str, src_uri: str) -> str:
         '<a href="/" hreflang="en" class="md-select__link">',
         f'<a href="../../../notebooks/{stem}/" hreflang="en" class="md-select__link">',
     )
-
-
-DOUBLE_MATH = re.compile(
-    r'<span class="arithmatex"><span class="arithmatex">(\\\(.*?\\\))</span></span>', re.S
-)
-
-
-def unwrap_double_math(html: str) -> str:
-    """Collapse math wrapped twice (a figure caption's math, wrapped again by arithmatex).
-
-    Examples
-    --------
-    >>> print(unwrap_double_math('<span class="arithmatex"><span class="arithmatex">\\\\(x\\\\)</span></span>'))
-    <span class="arithmatex">\\(x\\)</span>
-    """
-    return DOUBLE_MATH.sub(r'<span class="arithmatex">\1</span>', html)

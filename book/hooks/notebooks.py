@@ -1,6 +1,7 @@
-"""Chapter notebooks: generate and execute them, render them in both languages, link them.
+"""Chapter notebooks as pages: render them in both languages, link them, ship the files.
 
-Four fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md):
+The notebooks are written by ``hooks/chapters.py`` (:mod:`book.notebooks`) before the
+files are collected. Fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md):
 
 1. mkdocs-static-i18n rebuilds every File in its ``on_files`` (priority -100) and drops
    mkdocs-jupyter's wrapper, so notebooks were copied as raw JSON (i18n issue #198). At
@@ -8,11 +9,8 @@ Four fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md):
 2. nbconvert's HTML loads scripts from CDNs; those tags are removed.
 3. ``$...$`` math in Markdown cells is left untypeset; it is wrapped for arithmatex/MathJax.
 4. Each chapter page gets a "Run this chapter as a notebook" line with a download link.
-5. mkdocs-jupyter deletes, after each language's build, the cached HTML of notebooks that
-   build did not render, i.e. the other language's: every build converted all 16 notebooks
-   again. Its eviction is replaced by one that keeps the newest entries.
-6. Notebook pages are left out of the search index (the chapter pages hold their text).
-7. ``mkdocs serve`` does not watch ``docs/notebooks/``: the notebooks are written there by
+5. Notebook pages are left out of the search index (the chapter pages hold their text).
+6. ``mkdocs serve`` does not watch ``docs/notebooks/``: the notebooks are written there by
    the build itself, and watching them made every edit build the book twice.
 """
 
@@ -36,10 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # in on_config, before any build event imports book.* or gdbook.
 sys.path.append(str(ROOT))
 
-from book import notebooks  # noqa: E402
+from book import chapters, notebooks  # noqa: E402
 
 log = get_plugin_logger("notebooks")
-_generated: dict[str, bool] = {}
 
 LINK_TEXT = {
     "en": ("Run this chapter as a notebook", "download the .ipynb"),
@@ -51,32 +48,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if str(ROOT) not in sys.path:
         sys.path.append(str(ROOT))
     return config
-
-
-class _KeepAll(set[Any]):
-    """A set that contains everything: mkdocs-jupyter evicts no cache entry."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-KEEP_CONVERTED = 64  # converted notebooks kept in mkdocs-jupyter's cache (4 builds' worth)
-
-
-@event_priority(-50)  # after mkdocs-jupyter's on_pre_build, which resets its set
-def on_pre_build(config: MkDocsConfig) -> None:
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter._used_cache_paths = _KeepAll()  # type: ignore[attr-defined]
-        cache = Path(jupyter.config["cache_dir"])
-        entries = sorted(cache.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP_CONVERTED:]:
-            stale.unlink()
-    # Both language builds call this; the notebooks are generated once per build run.
-    if _generated.get("done"):
-        return
-    notebooks.generate_for_build(log=log.info)
-    _generated["done"] = True
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -178,11 +149,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    chapter = next(
-        (n for n, path in notebooks.CHAPTERS.items() if page.file.src_uri.startswith(path + ".")),
-        None,
-    )
-    if chapter is None:
+    chapter = chapters.by_page(page.file.src_uri)
+    if chapter is None or not page.file.src_uri.endswith(".md"):
         return markdown
     lang = str(getattr(page.file, "locale", "en"))
     name = notebooks.notebook_name(chapter, lang)
@@ -203,7 +171,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-300)
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     """Ship each .ipynb beside its rendered page so readers can download it."""
-    _generated.clear()
     site = Path(config.site_dir)
     for source in sorted(notebooks.OUT.glob("*.ipynb")):
         stem, _, rest = source.name.partition(".")

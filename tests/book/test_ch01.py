@@ -12,14 +12,14 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch01 as facts_module
+from book.chapters.ch01 import facts as facts_module
 
-CODE = Path(__file__).resolve().parents[2] / "book" / "code" / "ch01"
+CODE = Path(__file__).resolve().parents[2] / "book" / "chapters" / "ch01" / "code"
 FACTS = facts_module.facts()
 
 
 def output_of(name: str) -> str:
-    """Run ``book/code/ch01/<name>.py`` as the page does and return what it prints."""
+    """Run ``book/chapters/ch01/code/<name>.py`` as the page does and return what it prints."""
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         runpy.run_path(str(CODE / f"{name}.py"), run_name="__main__")

@@ -12,16 +12,16 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch02 as facts_module
+from book.chapters.ch02 import facts as facts_module
 
-CODE = Path(__file__).resolve().parents[2] / "book" / "code" / "ch02"
+CODE = Path(__file__).resolve().parents[2] / "book" / "chapters" / "ch02" / "code"
 FACTS = facts_module.facts()
 SQUARE = gdbook.Quadratic((2.0,))
 XCOS = gdbook.XCosCx(0.15 * np.pi)
 
 
 def output_of(name: str) -> str:
-    """Run ``book/code/ch02/<name>.py`` as the page does and return what it prints."""
+    """Run ``book/chapters/ch02/code/<name>.py`` as the page does and return what it prints."""
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         runpy.run_path(str(CODE / f"{name}.py"), run_name="__main__")

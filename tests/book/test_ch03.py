@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch03 as facts_module
+from book.chapters.ch03 import facts as facts_module
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = ROOT / "book" / "code"
+CODE = ROOT / "book" / "chapters"
 PAGES = (ROOT / "docs" / "gd" / "gd-nd.md", ROOT / "docs" / "gd" / "gd-nd.ko.md")
 INCLUDE = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
 FACTS = facts_module.facts()

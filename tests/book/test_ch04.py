@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch04 as facts_module
+from book.chapters.ch04 import facts as facts_module
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = ROOT / "book" / "code"
+CODE = ROOT / "book" / "chapters"
 PAGES = (
     ROOT / "docs" / "gd" / "linear-regression.md",
     ROOT / "docs" / "gd" / "linear-regression.ko.md",

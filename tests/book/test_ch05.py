@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch05 as facts_module
+from book.chapters.ch05 import facts as facts_module
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = ROOT / "book" / "code" / "ch05"
+CODE = ROOT / "book" / "chapters" / "ch05" / "code"
 PAGES = (ROOT / "docs" / "sgd" / "sgd.md", ROOT / "docs" / "sgd" / "sgd.ko.md")
 FACTS = facts_module.facts()
 BOWL = gdbook.Quadratic((2.0, 4.0))
@@ -56,7 +56,7 @@ def test_every_code_file_is_on_both_pages() -> None:
     for page in PAGES:
         text = page.read_text(encoding="utf-8")
         included = [line.split('"')[1] for line in text.splitlines() if line.startswith("--8<--")]
-        assert included == [f"ch05/{name}.py" for name in PAGE_ORDER], page.name
+        assert included == [f"ch05/code/{name}.py" for name in PAGE_ORDER], page.name
         for heading in (
             "finite-sum",
             "stochastic-gradient",
@@ -323,7 +323,7 @@ def test_shuffled_epochs_use_every_example_once(problem: gdbook.LeastSquares) ->
 
 
 def test_figures_are_registered() -> None:
-    from gdbook.figures.registry import all_figures
+    from book.figures import all_figures
 
     names = {spec.name for spec in all_figures()}
     for name in (

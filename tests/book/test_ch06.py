@@ -16,10 +16,10 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch06 as facts_module
+from book.chapters.ch06 import facts as facts_module
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = ROOT / "book" / "code" / "ch06"
+CODE = ROOT / "book" / "chapters" / "ch06" / "code"
 PAGES = (ROOT / "docs" / "sgd" / "minibatch.md", ROOT / "docs" / "sgd" / "minibatch.ko.md")
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
 BENCH = ROOT / "benchmarks" / "results" / "bench.json"
@@ -59,7 +59,7 @@ def test_every_code_file_is_on_both_pages() -> None:
     for page in PAGES:
         text = page.read_text(encoding="utf-8")
         included = [line.split('"')[1] for line in text.splitlines() if line.startswith("--8<--")]
-        assert included == [f"ch06/{name}.py" for name in PAGE_ORDER], page.name
+        assert included == [f"ch06/code/{name}.py" for name in PAGE_ORDER], page.name
         for heading in ("minibatch", "epochs", "variance", "vectorization"):
             assert f"{{ #{heading} }}" in text, (page.name, heading)
         assert '{{ explorer("minibatch") }}' in text

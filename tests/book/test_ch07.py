@@ -18,13 +18,13 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.facts import ch07 as facts_module
-from gdbook.figures import ch07 as figures
+from book.chapters.ch07 import facts as facts_module
+from book.chapters.ch07 import figures
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = ROOT / "book" / "code"
+CODE = ROOT / "book" / "chapters"
 PAGES = (ROOT / "docs" / "sgd" / "schedules.md", ROOT / "docs" / "sgd" / "schedules.ko.md")
-INCLUDE = re.compile(r'^\s*--8<--\s+"(ch07/[\w.]+)"', re.M)
+INCLUDE = re.compile(r'^\s*--8<--\s+"(ch07/code/[\w.]+)"', re.M)
 
 
 def included_files(page: Path) -> list[str]:
@@ -51,9 +51,9 @@ def facts() -> dict[str, str]:
 def test_both_pages_include_the_same_code_in_the_same_order() -> None:
     english, korean = (included_files(p) for p in PAGES)
     assert english == korean
-    assert sorted(set(english)) == sorted(f"ch07/{p.name}" for p in (CODE / "ch07").glob("*.py")), (
-        "every file in book/code/ch07 is shown on the page"
-    )
+    assert sorted(set(english)) == sorted(
+        f"ch07/code/{p.name}" for p in (CODE / "ch07" / "code").glob("*.py")
+    ), "every file in book/chapters/ch07/code is shown on the page"
 
 
 # --- schedules -------------------------------------------------------------------------------

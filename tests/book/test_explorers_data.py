@@ -13,14 +13,24 @@ import numpy as np
 import pytest
 
 import gdbook
-from book.explorers import (
-    EXPLORERS,
+from book.chapters.ch06.explorers import (
     MINIBATCH_BUDGET,
     MINIBATCH_LEARNING_RATE,
     MINIBATCH_SEED,
-    build_explorer_data,
-    explorer_html,
 )
+from book.explorers import chapter_explorers, explorer_html, explorer_payload
+
+EXPLORERS = sorted(chapter_explorers())
+
+
+def build_explorer_data(out: Path) -> dict[str, Path]:
+    """Write every explorer's JSON into ``out``, as the build does."""
+    files = {}
+    for name, (_, build) in chapter_explorers().items():
+        files[name] = out / f"{name}.json"
+        files[name].write_bytes(explorer_payload(build))
+    return files
+
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "docs" / "javascripts" / "explorers.js"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from book import math
+from book import cache, math
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 
@@ -35,7 +35,7 @@ def test_formulas_are_found_unescaped_and_in_order() -> None:
 def test_a_page_is_typeset_with_mathml_and_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    typesetter = math.Typesetter(tmp_path)
+    typesetter = math.Typesetter(cache.Cache("math", tmp_path))
     lines: list[str] = []
     typesetter.prepare(math.find_formulas(PAGE), log=lines.append)
     assert lines == ["typeset 2 new formulas"]
@@ -51,7 +51,9 @@ def test_a_page_is_typeset_with_mathml_and_cached(
     assert typesetter.typeset(page) == page
     assert "@font-face" in typesetter.stylesheet()
 
-    again = math.Typesetter(tmp_path)  # a later build: everything from the cache
+    again = math.Typesetter(
+        cache.Cache("math", tmp_path)
+    )  # a later build: everything from the cache
 
     def refuse(formulas: object) -> None:
         raise AssertionError("Node.js must not run when every formula is cached")
@@ -65,7 +67,7 @@ def test_a_page_is_typeset_with_mathml_and_cached(
 def test_a_tex_error_names_the_formula(tmp_path: Path) -> None:
     bad = '<span class="arithmatex">\\(\\frac{1}{2\\)</span><span class="arithmatex">\\(\\nabal f\\)</span>'
     with pytest.raises(math.MathError) as error:
-        math.Typesetter(tmp_path).prepare(math.find_formulas(bad))
+        math.Typesetter(cache.Cache("math", tmp_path)).prepare(math.find_formulas(bad))
     message = str(error.value)
     assert "'\\\\frac{1}{2': Missing close brace" in message
     assert "'\\\\nabal f': Undefined control sequence \\nabal" in message
@@ -77,4 +79,4 @@ def test_without_node_the_build_says_what_to_install(
 ) -> None:
     monkeypatch.setattr(math.shutil, "which", lambda name: None)
     with pytest.raises(math.MathError, match=r"needs Node\.js 18 or newer"):
-        math.Typesetter(tmp_path).prepare([math.Formula("x", display=False)])
+        math.Typesetter(cache.Cache("math", tmp_path)).prepare([math.Formula("x", display=False)])

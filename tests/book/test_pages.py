@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 from pathlib import Path
 
 import pytest
 
-from book import facts_loader
+from book import build, syntax
+from book.chapters import CHAPTERS
 from tests.conftest import DOCS, english_pages, korean_twin
-
-CODE = Path(__file__).resolve().parents[2] / "book" / "code"
-EXEC_BLOCK = re.compile(r'^```python([^\n]*exec="on"[^\n]*)\n(.*?)^```', re.M | re.S)
-SESSION = re.compile(r'session="([\w-]+)"')
-SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
-FACT = re.compile(r"\{\{\s*(ch\d\d)\.(\w+)\s*\}\}")
 
 PAGES = [p for page in english_pages() for p in (page, korean_twin(page)) if p.exists()]
 
 
 def code_blocks(page: Path) -> list[tuple[str, str]]:
     """(session, code) for every executed block of a page, in order."""
-    blocks = []
-    for info, body in EXEC_BLOCK.findall(page.read_text(encoding="utf-8")):
-        session = SESSION.search(info)
-        code = SNIPPET.sub(lambda m: (CODE / m.group(1)).read_text(encoding="utf-8"), body)
-        blocks.append((session.group(1) if session else "", code))
-    return blocks
+    return [(b.session, b.code) for b in syntax.find_blocks(page.read_text(encoding="utf-8"))]
+
+
+def all_facts() -> dict[str, dict[str, str]]:
+    return {chapter.name: build.compute_facts(chapter) for chapter in CHAPTERS}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
@@ -43,11 +36,12 @@ def test_every_code_block_runs(page: Path) -> None:
 
 
 def test_every_fact_is_quoted_on_both_pages() -> None:
-    facts = facts_loader.compute_facts()
+    facts = all_facts()
     used: dict[str, set[tuple[str, str]]] = {}
     for page in PAGES:
         lang = "ko" if page.name.endswith(".ko.md") else "en"
-        used.setdefault(lang, set()).update(FACT.findall(page.read_text(encoding="utf-8")))
+        macros = syntax.find_macros(page.read_text(encoding="utf-8"))
+        used.setdefault(lang, set()).update((m.chapter, m.key) for m in macros if m.kind == "fact")
     for chapter, values in facts.items():
         for key in values:
             for lang in ("en", "ko"):
@@ -57,6 +51,6 @@ def test_every_fact_is_quoted_on_both_pages() -> None:
 
 
 def test_facts_are_formatted_strings() -> None:
-    for chapter, values in facts_loader.compute_facts().items():
+    for chapter, values in all_facts().items():
         for key, value in values.items():
             assert value and value == value.strip(), f"{chapter}.{key} = {value!r}"

@@ -1,11 +1,13 @@
-"""Two clean builds of the same sources produce the same site, byte for byte.
+"""Builds of the same sources produce the same site, byte for byte, whatever the cache went
+through.
 
-Each build runs in its own copy of the working tree (at a different path) with its own empty
-``GDBOOK_CACHE_DIR``, with the environment the Makefile exports (``PYTHONHASHSEED``,
-``SOURCE_DATE_EPOCH``), so nothing is reused: figures are drawn, facts computed, notebooks
-generated and executed twice. Files that carry a build timestamp by design are listed in
+Two builds run, each in its own copy of the working tree (at a different path) with its own
+empty ``GDBOOK_CACHE_DIR``, with the environment the Makefile exports (``PYTHONHASHSEED``,
+``SOURCE_DATE_EPOCH``): a clean one, and one that is killed midway, finds its cache damaged
+(an entry truncated, one with a flipped bit, one written for another key, a stray partial
+file) and is run again. Files that carry a build timestamp by design are listed in
 :data:`TIMESTAMPED`; any other difference is a defect (run-to-run ids in SVGs, dict order in
-the search index, paths or times in notebook outputs, ...).
+the search index, paths or times in notebook outputs, a stale or damaged cache entry used).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import gzip
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -65,8 +68,14 @@ def snapshot(target: Path) -> Path:
 
 def build(source: Path, workdir: Path) -> tuple[Path, float]:
     """A clean strict build of ``source`` into ``workdir/site``; the site and the seconds."""
-    out, cache = workdir / "site", workdir / "cache"
+    cache = workdir / "cache"
     cache.mkdir()
+    return build_with_cache(source, workdir, cache)
+
+
+def build_with_cache(source: Path, workdir: Path, cache: Path) -> tuple[Path, float]:
+    """A strict build of ``source`` into ``workdir/site`` with the cache ``cache``."""
+    out = workdir / "site"
     env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache)}
     env.pop("GDBOOK_SITE_DIR", None)
     started = time.monotonic()
@@ -82,6 +91,42 @@ def build(source: Path, workdir: Path) -> tuple[Path, float]:
     if result.returncode != 0:
         pytest.fail(f"build in {source} failed:\n{result.stderr[-4000:]}")
     return out, time.monotonic() - started
+
+
+def build_killed_midway(source: Path, workdir: Path, entries: int = 4) -> None:
+    """Start a build and kill it, with its workers, once it has stored ``entries`` entries."""
+    cache = workdir / "cache"
+    cache.mkdir()
+    env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(workdir / "site")],
+        cwd=source,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the workers die with it
+    ) as child:
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        while len(list(cache.rglob("*.entry"))) < entries and child.poll() is None:
+            assert time.monotonic() < deadline, "the build stored no entries"
+            time.sleep(0.05)
+        os.killpg(child.pid, signal.SIGKILL)
+    assert child.returncode != 0, "the build finished before it could be interrupted"
+
+
+def damage(cache: Path) -> list[str]:
+    """Damage the entries of an interrupted build's cache in every way a read must catch."""
+    entries = sorted(cache.rglob("*.entry"), key=lambda p: (p.stat().st_size, p.as_posix()))
+    assert len(entries) >= 3, entries
+    smallest, middle, largest = entries[0], entries[len(entries) // 2], entries[-1]
+    raw = largest.read_bytes()
+    largest.write_bytes(raw[: len(raw) // 2])  # truncated
+    raw = middle.read_bytes()
+    at = len(raw) - 1
+    middle.write_bytes(raw[:at] + bytes([raw[at] ^ 0x20]))  # one flipped bit
+    smallest.write_bytes(middle.read_bytes())  # another key's entry under this key
+    (largest.parent / ".partial-killed").write_bytes(raw[:100])  # a write cut short
+    return [p.relative_to(cache).as_posix() for p in (largest, middle, smallest)]
 
 
 def files(site: Path) -> set[str]:
@@ -121,18 +166,24 @@ def compare(a: Path, b: Path) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.site
-def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
+def test_a_clean_build_equals_one_killed_midway_and_resumed_from_a_damaged_cache(
+    tmp_path: Path,
+) -> None:
     source = snapshot(tmp_path / "source")
     first, second = tmp_path / "first", tmp_path / "second-build"
     shutil.copytree(source, first / "repo", symlinks=True)
     shutil.copytree(source, second / "repo", symlinks=True)
     site_a, seconds_a = build(first / "repo", first)
-    site_b, seconds_b = build(second / "repo", second)
-    timing = f"(builds took {seconds_a:.0f} s and {seconds_b:.0f} s)"
+    build_killed_midway(second / "repo", second)
+    damaged = damage(second / "cache")
+    shutil.rmtree(second / "site", ignore_errors=True)
+    (second / "cache").rename(second / "kept")
+    site_b, seconds_b = build_with_cache(second / "repo", second, second / "kept")
+    timing = f"(builds took {seconds_a:.0f} s and {seconds_b:.0f} s; damaged: {damaged})"
     assert (site_a / "index.html").is_file() and (site_a / "ko" / "index.html").is_file()
     problems = compare(site_a, site_b)
     assert not problems, (
-        f"{len(problems)} files differ between two clean builds {timing}:\n  "
+        f"{len(problems)} files differ between a clean build and a resumed one {timing}:\n  "
         + "\n  ".join(problems[:30])
     )
     for name, reason in TIMESTAMPED.items():

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 from gdbook.plotting import plot_function_trace
 
 _LR_TRACES_RUNS = (

@@ -1,7 +1,7 @@
 """Facts of chapter 4, linear regression by gradient descent.
 
 Every number the chapter's prose quotes, computed with gdbook the way the page code
-(``book/code/ch04/*.py``) computes it, and formatted as the prose shows it. Values such as
+(``book/chapters/ch04/code/*.py``) computes it, and formatted as the prose shows it. Values such as
 ``4.22 \\times 10^{-10}`` sit inside ``$...$`` on the page.
 """
 

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_loss_curve
 
 # The chapter's run: gradient descent from beta = (0, 0) with eta = 0.1 for 100 steps.

@@ -1,7 +1,7 @@
 """Figures of chapter 7, learning-rate schedules and pitfalls.
 
 The schedules and the two small objectives of the chapter (a saturated sigmoid unit and the
-saddle x² − y²) are defined once, in the page code ``book/code/ch07/lineup.py`` and
+saddle x² − y²) are defined once, in the page code ``book/chapters/ch07/code/lineup.py`` and
 ``landscapes.py``; the figures import those files, so the pages and the figures cannot
 disagree about them.
 """
@@ -9,8 +9,6 @@ disagree about them.
 from __future__ import annotations
 
 import functools
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -21,10 +19,9 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book import chapters
+from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_function_trace, plot_loss_curve
-
-PAGE_CODE = Path(__file__).resolve().parents[2] / "book" / "code" / "ch07"
 
 # The chapter's examples (the page code uses the same values; tests/book/test_ch07.py checks).
 BOWL_CURVATURES = (2.0, 4.0)  # f(x) = x1^2 + 2 x2^2
@@ -56,15 +53,9 @@ SCHEDULE_LABELS = {
 LINESTYLES = ("-", "-", "--", ":", "-.", "-")
 
 
-@functools.cache
 def page_module(name: str) -> ModuleType:
-    """Import a definitions-only page file, ``book/code/ch07/<name>.py``."""
-    spec = importlib.util.spec_from_file_location(f"gdbook_ch07_{name}", PAGE_CODE / f"{name}.py")
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {PAGE_CODE / name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Import a definitions-only page file, ``book/chapters/ch07/code/<name>.py``."""
+    return chapters.page_module(7, name)
 
 
 def lineup() -> dict[str, gdbook.Schedule]:

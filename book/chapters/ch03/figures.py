@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_surface_path
 
 # The chapter's standard example: f(x) = x1^2 + 2 x2^2 from (-5, -2), 20 steps.

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 
 #: The point at which chapter 1 evaluates and checks the gradient of MixedCosine.
 CHECK_POINT = (1.0, 0.5)

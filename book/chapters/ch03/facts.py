@@ -1,7 +1,7 @@
 """Facts of chapter 3, gradient descent in many dimensions.
 
 Every number the chapter's prose quotes, computed with gdbook the way the page code
-(``book/code/ch03/*.py``) computes it, and formatted as the prose shows it. Values such as
+(``book/chapters/ch03/code/*.py``) computes it, and formatted as the prose shows it. Values such as
 ``-7.31 \\times 10^{-5}`` sit inside ``$...$`` on the page.
 """
 

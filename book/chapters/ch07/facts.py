@@ -6,18 +6,15 @@ exactly as the prose quotes it (several sit inside ``$...$``).
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 
 import gdbook
+from book.chapters import page_module
 
-CODE = Path(__file__).resolve().parents[1] / "code" / "ch07"
-
-# The parameters of the page code (book/code/ch07/*.py); tests/book/test_ch07.py checks
+# The parameters of the page code (book/chapters/ch07/code/*.py); tests/book/test_ch07.py checks
 # that the pages print what these facts say.
 NOISY_START, NOISY_SIGMA, NOISY_STEPS, NOISY_COPIES = (-5.0, -2.0), 1.0, 1_000, 1_000
 PLATEAU_ETA = 1.0
@@ -27,12 +24,8 @@ ESCAPE_SCHEDULE = gdbook.piecewise_constant([400], [0.1, 0.01])
 
 
 def load_page_module(name: str) -> ModuleType:
-    """Import a definitions-only page file, ``book/code/ch07/<name>.py``."""
-    spec = importlib.util.spec_from_file_location(f"gdbook_ch07_{name}", CODE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Import a definitions-only page file, ``book/chapters/ch07/code/<name>.py``."""
+    return page_module(7, name)
 
 
 def noisy_quadratic_runs() -> dict[str, gdbook.Trajectory]:

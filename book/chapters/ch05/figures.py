@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace
 
 # The chapter's standard examples (the page code uses the same values).

@@ -1,17 +1,22 @@
-"""The registry of the book's figures, and their rendering to SVG.
+"""The registry of the book's figures, and their rendering: drawn once per language.
 
-A figure is a function ``draw(fig, lang) -> None`` registered with :func:`register` in
-``gdbook/figures/chNN.py``. It draws on the ``matplotlib.figure.Figure`` it is given (never
-pyplot), takes its words from ``lang`` and never sets rcParams: :func:`render_svg` draws it
-inside :func:`gdbook.plotting.book_style` once per palette, and once per language when it
-draws words.
+A figure is a function ``draw(fig, lang) -> None`` registered with :func:`register` in its
+chapter's ``book/chapters/chNN/figures.py``. It draws on the ``matplotlib.figure.Figure`` it
+is given (never pyplot), takes its words from ``lang`` and never sets rcParams.
+
+:func:`render` draws a figure once per language, in the light palette of
+:func:`gdbook.plotting.book_style`, and saves that one drawing as the light SVG and as a
+PNG for the notebooks. The dark SVG is the light one with each colour of the light palette
+replaced by its dark counterpart (:func:`to_dark`): the two palettes differ in nothing but
+those colours, so this equals drawing in the dark style, byte for byte
+(``tests/book/test_figures.py`` checks it for every figure).
 
 Examples
 --------
 >>> spec = get_figure("ch02-lr-traces")
 >>> spec.alt["en"].startswith("Three panels")
 True
->>> render_svg(spec, "en", "light")[:5]
+>>> render(spec, "en").light[:5]
 b'<?xml'
 """
 
@@ -19,7 +24,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import pkgutil
 import re
 import sys
 import warnings
@@ -27,28 +31,34 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, TypeVar, get_args
 
 from matplotlib.figure import Figure
 
-from gdbook.plotting import Theme, book_style
+from gdbook.plotting import PALETTES, Theme, book_style
+
+if TYPE_CHECKING:
+    from book.chapters import Chapter
 
 __all__ = [
+    "DARK_OF_LIGHT",
     "LANGS",
     "THEMES",
     "FigureFunction",
     "FigureSpec",
     "Lang",
     "MissingGlyphError",
-    "NotebookFigure",
+    "Rendering",
     "all_figures",
+    "draw",
+    "figures_of",
+    "file_names",
     "get_figure",
-    "needs_language",
     "register",
-    "render_svg",
+    "render",
+    "render_dark_directly",
     "render_variants",
-    "show",
-    "variant_file_names",
+    "to_dark",
 ]
 
 Lang = Literal["en", "ko"]
@@ -61,10 +71,9 @@ FigureFunction = Callable[[Figure, Lang], None]
 """``draw(fig, lang)``: draws one book figure on ``fig`` with words in ``lang``."""
 
 F = TypeVar("F", bound=FigureFunction)
-FigureT = TypeVar("FigureT", bound=Figure)
 
+SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 NAME = re.compile(r"ch\d\d-[a-z0-9]+(?:-[a-z0-9]+)*")
-CHAPTER_MODULE = re.compile(r"ch\d\d")
 
 
 class MissingGlyphError(RuntimeError):
@@ -88,7 +97,7 @@ class FigureSpec:
     size : (float, float)
         Width and height in inches.
     module : str
-        The module that defines ``function``, e.g. ``"gdbook.figures.ch02"``.
+        The module that defines ``function``, e.g. ``"book.chapters.ch02.figures"``.
     """
 
     name: str
@@ -131,8 +140,9 @@ def _check_texts(name: str, what: str, texts: Mapping[str, str]) -> dict[str, st
 def _check_name(name: str, module: str) -> None:
     if not NAME.fullmatch(name):
         raise ValueError(f"Figure names look like 'ch02-lr-traces'. Got {name!r} instead.")
-    chapter = module.rsplit(".", 1)[-1]
-    if module.startswith("gdbook.figures.") and not name.startswith(f"{chapter}-"):
+    parts = module.split(".")
+    chapter = parts[2] if module.startswith("book.chapters.") and len(parts) > 2 else None
+    if chapter is not None and not name.startswith(f"{chapter}-"):
         raise ValueError(f"Figure {name!r} is defined in {module}; name it '{chapter}-...'.")
 
 
@@ -201,10 +211,10 @@ def register(
 
 
 def chapter_modules() -> list[str]:
-    """Return the full names of the chapter modules, ``gdbook.figures.chNN``, sorted."""
-    package = importlib.import_module("gdbook.figures")
-    names = (m.name for m in pkgutil.iter_modules(package.__path__))
-    return sorted(f"gdbook.figures.{n}" for n in names if CHAPTER_MODULE.fullmatch(n))
+    """Return the modules that register figures, ``book.chapters.chNN.figures``, in order."""
+    from book.chapters import CHAPTERS
+
+    return [f"book.chapters.{c.name}.figures" for c in CHAPTERS if c.has_module("figures")]
 
 
 def all_figures() -> list[FigureSpec]:
@@ -212,6 +222,12 @@ def all_figures() -> list[FigureSpec]:
     for module in chapter_modules():
         importlib.import_module(module)
     return sorted(_REGISTRY.values(), key=lambda spec: spec.name)
+
+
+def figures_of(chapter: Chapter) -> list[FigureSpec]:
+    """Import a chapter's ``figures.py`` and return its figures, sorted by name."""
+    module = chapter.module("figures").__name__
+    return sorted((s for s in _REGISTRY.values() if s.module == module), key=lambda s: s.name)
 
 
 def get_figure(name: str) -> FigureSpec:
@@ -228,11 +244,9 @@ def get_figure(name: str) -> FigureSpec:
     return specs[name]
 
 
-def _check_variant(lang: str, theme: str) -> None:
+def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ValueError(f"lang must be 'en' or 'ko'. Got {lang!r} instead.")
-    if theme not in THEMES:
-        raise ValueError(f"theme must be 'light' or 'dark'. Got {theme!r} instead.")
 
 
 @contextmanager
@@ -249,125 +263,123 @@ def _missing_glyphs_raise(where: str) -> Iterator[None]:
             raise MissingGlyphError(f"{where}: {warning}") from warning
 
 
-def _draw(spec: FigureSpec, lang: Lang, figure_class: type[FigureT]) -> FigureT:
-    fig = figure_class(figsize=spec.size, layout="constrained")
+PNG_DPI = 120
+"""Resolution of the notebooks' PNG copies (768 x 480 pixels for the default size)."""
+
+_HEX_COLOUR = re.compile(rb"#[0-9a-f]{6}\b")
+
+
+def _palette_colours(theme: Theme) -> list[str]:
+    palette = PALETTES[theme]
+    return [palette.background, palette.foreground, palette.muted, palette.grid, *palette.cycle]
+
+
+DARK_OF_LIGHT: dict[bytes, bytes] = {
+    light.encode(): dark.encode()
+    for light, dark in zip(_palette_colours("light"), _palette_colours("dark"), strict=True)
+}
+"""Each colour of the light palette (as matplotlib writes it in SVG) and its dark twin."""
+
+
+def to_dark(svg: bytes) -> bytes:
+    """Turn a figure's light SVG into its dark SVG: swap each light palette colour.
+
+    Colours that are not the palette's (a colour map, an explicit colour) stay as they are,
+    as they would if the figure were drawn in the dark style.
+
+    Examples
+    --------
+    >>> to_dark(b'<rect style="fill: #ffffff; stroke: #0068c9"/><path fill="#123456"/>')
+    b'<rect style="fill: #1e2129; stroke: #5eb0ff"/><path fill="#123456"/>'
+    """
+    return _HEX_COLOUR.sub(lambda m: DARK_OF_LIGHT.get(m.group(0), m.group(0)), svg)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One language of a figure: the light and dark SVG and the notebooks' PNG (bytes)."""
+
+    light: bytes
+    dark: bytes
+    png: bytes
+
+
+def draw(spec: FigureSpec, lang: Lang) -> Figure:
+    """Draw a figure in ``lang`` in the light palette (inside :func:`book_style`)."""
+    _check_lang(lang)
+    fig = Figure(figsize=spec.size, layout="constrained")
     spec.function(fig, lang)
     return fig
 
 
-def render_svg(spec: FigureSpec, lang: Lang, theme: Theme) -> bytes:
-    """Draw a figure in one language and palette and return it as SVG.
+def render(spec: FigureSpec, lang: Lang) -> Rendering:
+    """Draw a figure once in ``lang`` and save the drawing as SVG (light, dark) and PNG.
 
-    The SVG is deterministic (fixed ids, no date) and needs no fonts (glyphs are paths).
-
-    Parameters
-    ----------
-    spec : FigureSpec
-        The figure, e.g. ``get_figure("ch02-lr-traces")``.
-    lang : {"en", "ko"}
-        The language of its words.
-    theme : {"light", "dark"}
-        The palette.
-
-    Returns
-    -------
-    bytes
-        The SVG document.
+    The SVGs are deterministic (fixed ids, no date) and need no fonts (glyphs are paths).
 
     Raises
     ------
     MissingGlyphError
         If a character has no glyph in the book's fonts.
     """
-    _check_variant(lang, theme)
+    where = f"figure {spec.name} ({lang})"
+    svg, png = io.BytesIO(), io.BytesIO()
+    with book_style("light"), _missing_glyphs_raise(where):
+        fig = draw(spec, lang)
+        fig.savefig(svg, format="svg", metadata={"Date": None})
+        fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    light = svg.getvalue()
+    return Rendering(light, to_dark(light), png.getvalue())
+
+
+def render_dark_directly(spec: FigureSpec, lang: Lang) -> bytes:
+    """Draw a figure in the dark style itself (what :func:`to_dark` must reproduce)."""
     buffer = io.BytesIO()
-    with book_style(theme), _missing_glyphs_raise(f"figure {spec.name} ({lang}, {theme})"):
-        fig = _draw(spec, lang, Figure)
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    with book_style("dark"), _missing_glyphs_raise(f"figure {spec.name} ({lang}, dark)"):
+        draw(spec, lang).savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def variant_file_names(name: str, *, by_language: bool) -> dict[Lang, dict[Theme, str]]:
-    """Return the SVG file name of every (language, palette) of a figure.
+def file_names(name: str, *, by_language: bool) -> dict[Lang, dict[str, str]]:
+    """Return the file of every language and variant (``light``, ``dark``, ``png``).
 
     Examples
     --------
-    >>> variant_file_names("ch02-x", by_language=False)["ko"]
-    {'light': 'ch02-x.light.svg', 'dark': 'ch02-x.dark.svg'}
-    >>> variant_file_names("ch02-x", by_language=True)["ko"]["dark"]
+    >>> file_names("ch02-x", by_language=False)["ko"]
+    {'light': 'ch02-x.light.svg', 'dark': 'ch02-x.dark.svg', 'png': 'ch02-x.png'}
+    >>> file_names("ch02-x", by_language=True)["ko"]["dark"]
     'ch02-x.ko.dark.svg'
     """
+    infix = {lang: f".{lang}" if by_language else "" for lang in LANGS}
     return {
         lang: {
-            theme: f"{name}.{lang}.{theme}.svg" if by_language else f"{name}.{theme}.svg"
-            for theme in THEMES
+            "light": f"{name}{infix[lang]}.light.svg",
+            "dark": f"{name}{infix[lang]}.dark.svg",
+            "png": f"{name}{infix[lang]}.png",
         }
         for lang in LANGS
     }
 
 
-def render_variants(spec: FigureSpec) -> tuple[dict[Lang, dict[Theme, str]], dict[str, bytes]]:
-    """Render every variant a figure needs.
+def render_variants(spec: FigureSpec) -> tuple[dict[Lang, dict[str, str]], dict[str, bytes]]:
+    """Render a figure in both languages, one drawing each.
 
-    Both languages are drawn in both palettes; when the two languages give identical SVGs
-    the figure has no words and only ``name.light.svg`` and ``name.dark.svg`` are kept.
+    When the two languages give identical SVGs the figure has no words and one set of
+    files (``name.light.svg``, ``name.dark.svg``, ``name.png``) serves both.
 
     Returns
     -------
     files : dict
-        ``files[lang][theme]`` is the file name to show for that language and palette.
+        ``files[lang][variant]``: the file name for a language and a variant.
     contents : dict
-        File name to SVG bytes, one entry per distinct file.
+        File name to bytes, one entry per distinct file.
     """
-    svgs = {(lang, theme): render_svg(spec, lang, theme) for lang in LANGS for theme in THEMES}
-    by_language = any(svgs["en", theme] != svgs["ko", theme] for theme in THEMES)
-    files = variant_file_names(spec.name, by_language=by_language)
-    contents = {files[lang][theme]: svg for (lang, theme), svg in svgs.items()}
+    renderings = {lang: render(spec, lang) for lang in LANGS}
+    by_language = renderings["en"].light != renderings["ko"].light
+    files = file_names(spec.name, by_language=by_language)
+    contents = {
+        files[lang][variant]: getattr(renderings[lang], variant)
+        for lang in LANGS
+        for variant in ("light", "dark", "png")
+    }
     return files, contents
-
-
-def needs_language(spec: FigureSpec) -> bool:
-    """Whether a figure draws words (its English and Korean renderings differ)."""
-    return render_svg(spec, "en", "light") != render_svg(spec, "ko", "light")
-
-
-class NotebookFigure(Figure):
-    """A figure that Jupyter displays inline as PNG in the book's light style.
-
-    Made without pyplot, so it needs no backend and leaves no open figures behind.
-    """
-
-    def _repr_png_(self) -> bytes:
-        buffer = io.BytesIO()
-        with book_style("light"):
-            self.savefig(buffer, format="png", dpi=120)
-        return buffer.getvalue()
-
-
-def show(name: str, lang: Lang = "en") -> NotebookFigure:
-    """Draw a book figure for display in a notebook (light palette).
-
-    Parameters
-    ----------
-    name : str
-        The figure's name, e.g. ``"ch02-lr-traces"``.
-    lang : {"en", "ko"}, default "en"
-        The language of its words.
-
-    Returns
-    -------
-    NotebookFigure
-        A ``matplotlib.figure.Figure``; as the last expression of a cell it shows inline.
-
-    Examples
-    --------
-    >>> fig = show("ch02-lr-traces", "ko")
-    >>> len(fig.axes)
-    3
-    """
-    _check_variant(lang, "light")
-    spec = get_figure(name)
-    with book_style("light"), _missing_glyphs_raise(f"figure {name} ({lang})"):
-        fig = _draw(spec, lang, NotebookFigure)
-        fig.draw_without_rendering()  # creates ticks and text while the style is active
-    return fig

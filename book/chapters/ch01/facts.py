@@ -1,7 +1,7 @@
 """Facts of chapter 1, derivatives and gradients.
 
 Every number the chapter's prose quotes, computed with gdbook the way the page code
-(``book/code/ch01/*.py``) computes it and formatted as the prose shows it. Values written
+(``book/chapters/ch01/code/*.py``) computes it and formatted as the prose shows it. Values written
 ``1.0 \\times 10^{-10}`` sit inside ``$...$`` on the page.
 """
 

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
-from gdbook.figures.registry import Lang, register
+from book.figures import Lang, register
 
 BATCH_SIZES = tuple(2**k for k in range(10))  # 1, 2, 4, ..., 512
 REPEATS = 2_000  # minibatches drawn per batch size

@@ -1,7 +1,7 @@
 """Facts of chapter 2, gradient descent in one dimension.
 
 Every number the chapter's prose quotes, computed with gdbook the way the page code
-(``book/code/ch02/*.py``) computes it and formatted as the prose shows it. Values written
+(``book/chapters/ch02/code/*.py``) computes it and formatted as the prose shows it. Values written
 ``2.1 \\times 10^{-16}`` sit inside ``$...$`` on the page.
 """
 

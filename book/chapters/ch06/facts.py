@@ -1,7 +1,7 @@
 """Every number that chapter 6 (minibatch SGD) quotes in its prose.
 
 Each value is computed here with gdbook, the same way as the page's code in
-``book/code/ch06/``, and formatted exactly as the prose shows it. The timing facts are read
+``book/chapters/ch06/code/``, and formatted exactly as the prose shows it. The timing facts are read
 from ``benchmarks/results/vectorization.json``, measured once by
 ``benchmarks/vectorization.py`` (never during the build, which stays deterministic).
 """
@@ -17,7 +17,7 @@ import numpy as np
 
 from gdbook import LeastSquares, book_regression, minibatch_sgd
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
 BENCH = ROOT / "benchmarks" / "results" / "bench.json"  # written by `make bench`
 BATCH = 64
@@ -51,7 +51,7 @@ def _counting_facts(problem: LeastSquares) -> dict[str, str]:
 
 
 def _variance_facts(problem: LeastSquares) -> dict[str, str]:
-    """The measurement of book/code/ch06/minibatch_variance.py, repeated."""
+    """The measurement of book/chapters/ch06/code/minibatch_variance.py, repeated."""
     n = problem.n
     beta = np.zeros(problem.dim)
     full = problem.gradient(beta)
@@ -81,7 +81,7 @@ def _variance_facts(problem: LeastSquares) -> dict[str, str]:
 
 
 def _loss_facts(problem: LeastSquares) -> dict[str, str]:
-    """The runs of book/code/ch06/loss_by_batch.py: excess loss after 10 epochs."""
+    """The runs of book/chapters/ch06/code/loss_by_batch.py: excess loss after 10 epochs."""
     beta0 = np.zeros(problem.dim)
     f_star = problem(problem.solve())
     lipschitz = float(np.linalg.eigvalsh(problem.hessian(beta0)).max())

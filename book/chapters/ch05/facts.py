@@ -1,7 +1,7 @@
 """Every number that chapter 5 (stochastic gradient descent) quotes in its prose.
 
 Each value is computed here with gdbook, the same way as the page's code in
-``book/code/ch05/``, and formatted exactly as the prose shows it.
+``book/chapters/ch05/code/``, and formatted exactly as the prose shows it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _regression_facts() -> dict[str, str]:
     sigma2_opt = spread(problem, beta_hat)
     f_star = problem(beta_hat)
 
-    # GD against SGD for the same budget of example gradients (book/code/ch05/gd_vs_sgd.py).
+    # GD against SGD for the same budget of example gradients (book/chapters/ch05/code/gd_vs_sgd.py).
     epochs = 20
     gd = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
     runs = {
@@ -117,7 +117,7 @@ def _quadratic_facts() -> dict[str, str]:
         BOWL, START, learning_rate=ETA, steps=20, noise_std=SIGMA, seed=0
     )
 
-    # The noise ball (book/code/ch05/noise_ball.py): one long run, first 1000 steps dropped.
+    # The noise ball (book/chapters/ch05/code/noise_ball.py): one long run, first 1000 steps dropped.
     steps, burn_in = 100_000, 1_000
     long_run = noisy_gradient_descent(
         BOWL, START, learning_rate=ETA, steps=steps, noise_std=SIGMA, seed=1
@@ -128,7 +128,7 @@ def _quadratic_facts() -> dict[str, str]:
     measured = [float(np.mean(settled[:, j] ** 2)) for j in (0, 1)]
     level = sum(ETA * SIGMA**2 / (2 * (2 - ETA * h)) for h in (h1, h2))
 
-    # Expected loss under three schedules (book/code/ch05/decaying.py), at t = 10,000.
+    # Expected loss under three schedules (book/chapters/ch05/code/decaying.py), at t = 10,000.
     t = 10_000
     at_t = {
         name: expected_loss(schedule, t)[t]
@@ -163,7 +163,7 @@ def _sampling_facts() -> dict[str, str]:
     n = 1000
     p_at_least_once = 1 - (1 - 1 / n) ** n
     p_exactly_once = (1 - 1 / n) ** (n - 1)
-    rng = np.random.default_rng(0)  # as in book/code/ch05/sampling.py
+    rng = np.random.default_rng(0)  # as in book/chapters/ch05/code/sampling.py
     trials = 2_000
     draws = rng.integers(0, n, size=(trials, n))
     counts = np.array([np.bincount(row, minlength=n) for row in draws])

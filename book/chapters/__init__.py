@@ -1,0 +1,142 @@
+"""The book's chapters: one folder each, holding everything of that chapter.
+
+A chapter folder ``book/chapters/chNN/`` holds
+
+========================  ==============================================================
+``params.py``             the chapter's parameters (starts, rates, seeds), defined once
+``code/*.py``             the code its pages show and run (shared by both languages)
+``facts.py``              ``facts() -> dict[str, str]``: every number its prose quotes
+``figures.py``            its figures, registered with alt text and captions in both languages
+``explorers.py``          (optional) the data of its interactive explorers
+========================  ==============================================================
+
+Pages, notebooks, figures, explorers and tests import the parameters from ``params``; a
+chapter imports nothing from another chapter (mathematics two chapters share is gdbook
+API). Adding a chapter means adding a folder, its two Markdown pages, a line to
+:data:`CHAPTERS` and the nav in ``mkdocs.yml`` (see ``CONTRIBUTING.md``).
+
+Examples
+--------
+>>> chapter(2).page, chapter(2).name
+('gd/gd-1d', 'ch02')
+>>> by_page("sgd/sgd.ko.md").number
+5
+>>> lineup = page_module(7, "lineup")
+>>> sorted(lineup.schedules)[:2]
+['constant', 'exponential(0.9)']
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+FOLDER = Path(__file__).resolve().parent
+"""``book/chapters``: the folder of the chapter folders."""
+
+LANG_SUFFIX = re.compile(r"(?:\.(?:ko|en))?\.(?:md|ipynb)$")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of the book.
+
+    Attributes
+    ----------
+    number : int
+        1, 2, ...
+    page : str
+        Its page under ``docs/`` without the language suffix, e.g. ``"gd/gd-1d"``
+        (English ``gd/gd-1d.md``, Korean ``gd/gd-1d.ko.md``).
+    """
+
+    number: int
+    page: str
+
+    @property
+    def name(self) -> str:
+        """``chNN``: the folder, the page-code session and the facts' prefix."""
+        return f"ch{self.number:02d}"
+
+    @property
+    def folder(self) -> Path:
+        """``book/chapters/chNN``."""
+        return FOLDER / self.name
+
+    @property
+    def code_folder(self) -> Path:
+        """``book/chapters/chNN/code``: the files its pages include."""
+        return self.folder / "code"
+
+    def page_file(self, lang: str) -> str:
+        """The page's path under ``docs/`` in ``lang`` (``"en"`` or ``"ko"``)."""
+        return f"{self.page}.md" if lang == "en" else f"{self.page}.{lang}.md"
+
+    def module(self, name: str) -> ModuleType:
+        """Import ``book.chapters.chNN.<name>`` (``params``, ``facts``, ``figures``...)."""
+        return importlib.import_module(f"book.chapters.{self.name}.{name}")
+
+    def has_module(self, name: str) -> bool:
+        """Whether the folder has ``<name>.py``."""
+        return (self.folder / f"{name}.py").is_file()
+
+    def sources(self) -> list[Path]:
+        """Every Python file of the folder, sorted: what the chapter's outputs depend on."""
+        return sorted(p for p in self.folder.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter(1, "gd/derivatives"),
+    Chapter(2, "gd/gd-1d"),
+    Chapter(3, "gd/gd-nd"),
+    Chapter(4, "gd/linear-regression"),
+    Chapter(5, "sgd/sgd"),
+    Chapter(6, "sgd/minibatch"),
+    Chapter(7, "sgd/schedules"),
+    Chapter(8, "sgd/frameworks"),
+)
+"""Every chapter, in the book's order."""
+
+
+def chapter(key: int | str) -> Chapter:
+    """Return a chapter by number (``2``) or name (``"ch02"``).
+
+    Raises
+    ------
+    KeyError
+        If there is no such chapter; the message lists the chapters.
+    """
+    for item in CHAPTERS:
+        if key in (item.number, item.name):
+            return item
+    names = ", ".join(item.name for item in CHAPTERS)
+    raise KeyError(f"No chapter {key!r}; the chapters are {names}.")
+
+
+def by_page(src_uri: str) -> Chapter | None:
+    """Return the chapter whose page (in any language) is ``src_uri``, or None."""
+    stem = LANG_SUFFIX.sub("", src_uri)
+    return next((item for item in CHAPTERS if item.page == stem), None)
+
+
+@functools.cache
+def page_module(key: int | str, name: str) -> ModuleType:
+    """Import a definitions-only page file, ``book/chapters/chNN/code/<name>.py``.
+
+    Page files are scripts shown on the page, not a package; the few that only define
+    things (a chapter's schedules, its small objectives) are imported this way by the
+    chapter's facts and figures, so page and figure cannot disagree.
+    """
+    item = chapter(key)
+    path = item.code_folder / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"book.chapters.{item.name}.code.{name}", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise ImportError(f"No page file {path}.")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
