@@ -7,6 +7,7 @@ Objectives know their value and gradient, drivers run one update rule
 
 from gdbook.data import RegressionData, book_regression, make_linear_regression
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
+from gdbook.noise import noise_floor, noisy_quadratic_loss
 from gdbook.objectives import (
     DoubleWell,
     LeastSquares,
@@ -45,7 +46,9 @@ __all__ = [
     "gradient_descent",
     "make_linear_regression",
     "minibatch_sgd",
+    "noise_floor",
     "noisy_gradient_descent",
+    "noisy_quadratic_loss",
     "numerical_gradient",
     "piecewise_constant",
     "polynomial",

@@ -3,16 +3,18 @@
 A chapter folder ``book/chapters/chNN/`` holds
 
 ========================  ==============================================================
-``params.py``             the chapter's parameters (starts, rates, seeds), defined once
 ``code/*.py``             the code its pages show and run (shared by both languages)
+``params.py``             the chapter's parameters (starts, rates, seeds), by name
 ``facts.py``              ``facts() -> dict[str, str]``: every number its prose quotes
 ``figures.py``            its figures, registered with alt text and captions in both languages
 ``explorers.py``          (optional) the data of its interactive explorers
 ========================  ==============================================================
 
-Pages, notebooks, figures, explorers and tests import the parameters from ``params``; a
-chapter imports nothing from another chapter (mathematics two chapters share is gdbook
-API). Adding a chapter means adding a folder, its two Markdown pages, a line to
+A parameter is written once, where the reader sees it: in the page code, as a plain
+``name = value`` line. ``params.py`` gives it a name for everything else (facts, figures,
+explorers, tests) by reading it from there with :func:`page_literals`, so the page and the
+numbers computed about it cannot disagree. A chapter imports nothing from another chapter
+(mathematics two chapters share is gdbook API). Adding a chapter means adding a folder, its two Markdown pages, a line to
 :data:`CHAPTERS` and the nav in ``mkdocs.yml`` (see ``CONTRIBUTING.md``).
 
 Examples
@@ -21,6 +23,8 @@ Examples
 ('gd/gd-1d', 'ch02')
 >>> by_page("sgd/sgd.ko.md").number
 5
+>>> page_literals(3, "directional")["x"]
+[-5.0, -2.0]
 >>> lineup = page_module(7, "lineup")
 >>> sorted(lineup.schedules)[:2]
 ['constant', 'exponential(0.9)']
@@ -28,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib
 import importlib.util
@@ -35,6 +40,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 FOLDER = Path(__file__).resolve().parent
 """``book/chapters``: the folder of the chapter folders."""
@@ -140,3 +146,56 @@ def page_module(key: int | str, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+#: Calls that wrap a literal: ``np.array([...])`` stands for its list, ``Quadratic((2.0, 4.0))``
+#: for its curvatures.
+WRAPPERS = frozenset({"array", "asarray", "tuple", "list", "Quadratic"})
+
+
+def _literal(node: ast.expr) -> Any:
+    """The value of a literal, also inside one of the :data:`WRAPPERS`."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        function = node.func
+        called = (
+            function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+        )
+        if called in WRAPPERS:
+            return _literal(node.args[0])
+    return ast.literal_eval(node)
+
+
+@functools.cache
+def page_literals(key: int | str, name: str) -> dict[str, Any]:
+    """The parameters a page file writes as literals: ``{name: value}``.
+
+    Every top-level ``name = literal`` (or ``a, b = literal, literal``) of
+    ``book/chapters/chNN/code/<name>.py``; a literal may sit inside one of the
+    :data:`WRAPPERS` (``np.array([...])``). Other assignments are left out.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such page file.
+    """
+    path = chapter(key).code_folder / f"{name}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: dict[str, Any] = {}
+    for statement in tree.body:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target, value = statement.targets[0], statement.value
+        pairs: list[tuple[ast.expr, ast.expr]] = [(target, value)]
+        if (
+            isinstance(target, ast.Tuple)
+            and isinstance(value, ast.Tuple)
+            and len(target.elts) == len(value.elts)
+        ):
+            pairs = list(zip(target.elts, value.elts, strict=True))
+        for one, expression in pairs:
+            if isinstance(one, ast.Name):
+                try:
+                    found[one.id] = _literal(expression)
+                except (ValueError, TypeError, SyntaxError):
+                    continue
+    return found

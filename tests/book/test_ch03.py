@@ -14,14 +14,15 @@ import pytest
 
 import gdbook
 from book.chapters.ch03 import facts as facts_module
+from book.chapters.ch03 import params
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ROOT / "book" / "chapters"
 PAGES = (ROOT / "docs" / "gd" / "gd-nd.md", ROOT / "docs" / "gd" / "gd-nd.ko.md")
 INCLUDE = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
 FACTS = facts_module.facts()
-EXAMPLE = gdbook.Quadratic((2.0, 4.0))
-START = np.array([-5.0, -2.0])
+EXAMPLE = gdbook.Quadratic(params.CURVATURES)
+START = np.array(params.START)
 
 
 def page_outputs() -> dict[str, str]:

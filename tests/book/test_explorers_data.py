@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import gdbook
+from book.chapters.ch03 import params as ch03
 from book.chapters.ch06.explorers import (
     MINIBATCH_BUDGET,
     MINIBATCH_LEARNING_RATE,
@@ -116,7 +117,7 @@ def test_gd_2d_values_are_gdbooks(data: dict[str, Any], eta: float) -> None:
     assert gd["etas"] == [k / 100 for k in range(1, 56)]
     run = gd["runs"][gd["etas"].index(eta)]
     expected = gdbook.gradient_descent(
-        gdbook.Quadratic((2.0, 4.0)), (-5.0, -2.0), learning_rate=eta, steps=20
+        gdbook.Quadratic(ch03.CURVATURES), ch03.START, learning_rate=eta, steps=ch03.STEPS
     )
     assert run["final"] == [printed(v) for v in expected.final]
     assert run["final_loss"] == printed(expected.losses[-1])

@@ -9,17 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 import gdbook
+from book.chapters.ch03.params import CURVATURES, START, STEPS
 from book.explorers import contours, grid, sig, sigs, text
 
-GD2D_START = (-5.0, -2.0)
-GD2D_STEPS = 20
+GD2D_START, GD2D_STEPS = START, STEPS
 GD2D_VIEW = ((-6.0, 6.0), (-4.0, 4.0))
 GD2D_LEVELS = (1.0, 4.0, 9.0, 16.0, 25.0, 36.0, 49.0, 64.0)
 
 
 def gd_2d_data() -> dict[str, Any]:
     """Twenty GD steps on f(x) = x₁² + 2x₂² from (−5, −2) for η = 0.01, ..., 0.55."""
-    objective = gdbook.Quadratic((2.0, 4.0))
+    objective = gdbook.Quadratic(CURVATURES)
     etas = grid(1, 55)
     runs = []
     for eta in etas:

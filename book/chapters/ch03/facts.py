@@ -14,12 +14,8 @@ from fractions import Fraction
 import numpy as np
 
 import gdbook
+from book.chapters.ch03.params import CURVATURES, ETA, START, STEPS
 
-#: The standard example: f(x) = x1^2 + 2 x2^2 from (-5, -2), eta = 0.1, 20 steps.
-CURVATURES = (2.0, 4.0)
-START = (-5.0, -2.0)
-ETA = 0.1
-STEPS = 20
 #: ``directional.py``: the unit vector of the difference-quotient check.
 DIRECTION = (1.0 / math.sqrt(2.0), 1.0 / math.sqrt(2.0))
 #: ``kappa_table.py``: condition numbers and the accuracy asked for.

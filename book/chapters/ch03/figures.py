@@ -10,13 +10,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import gdbook
+from book.chapters.ch03.params import CURVATURES, ETA, START, STEPS
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_surface_path
 
 # The chapter's standard example: f(x) = x1^2 + 2 x2^2 from (-5, -2), 20 steps.
-_EXAMPLE = gdbook.Quadratic((2.0, 4.0))
-_START = (-5.0, -2.0)
-_STEPS = 20
+_EXAMPLE = gdbook.Quadratic(CURVATURES)
+_START = START
+_STEPS = STEPS
 _LEVELS = (0.25, 1.0, 2.5, 5.0, 9.0, 15.0, 23.0, 33.0, 46.0)
 
 
@@ -183,7 +184,7 @@ def gradient_geometry(fig: Figure, lang: Lang) -> None:
 )
 def contour_trace(fig: Figure, lang: Lang) -> None:
     """The standard example: 20 GD steps with eta = 0.1 on the contours of x1^2 + 2 x2^2."""
-    run = gdbook.gradient_descent(_EXAMPLE, _START, learning_rate=0.1, steps=_STEPS)
+    run = gdbook.gradient_descent(_EXAMPLE, _START, learning_rate=ETA, steps=_STEPS)
     ax = fig.add_subplot()
     label = {"en": "GD, $\\eta = 0.1$, 20 steps", "ko": "경사 하강법, $\\eta = 0.1$, 20스텝"}
     plot_contour_trace(

@@ -11,6 +11,7 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 
+from book.chapters.ch05.params import BALL_STEPS, BURN_IN, CURVATURES, ETA, SIGMA, START
 from gdbook import (
     LeastSquares,
     Quadratic,
@@ -18,15 +19,14 @@ from gdbook import (
     book_regression,
     constant,
     gradient_descent,
+    noise_floor,
     noisy_gradient_descent,
+    noisy_quadratic_loss,
     polynomial,
     sgd,
 )
 
-BOWL = Quadratic((2.0, 4.0))  # x1^2 + 2 x2^2
-START = (-5.0, -2.0)
-ETA = 0.1
-SIGMA = 1.0
+BOWL = Quadratic(CURVATURES)  # x1^2 + 2 x2^2
 
 
 def spread(problem: LeastSquares, beta: NDArray[np.float64]) -> float:
@@ -36,15 +36,8 @@ def spread(problem: LeastSquares, beta: NDArray[np.float64]) -> float:
 
 
 def expected_loss(schedule: Schedule, steps: int) -> NDArray[np.float64]:
-    """E f(x_t), t = 0..steps, for noisy GD on BOWL from START (mean and variance recursions)."""
-    h = np.array(BOWL.curvatures)
-    mean, var = np.array(START), np.zeros_like(h)
-    values = [BOWL(mean)]
-    for eta_t in schedule(np.arange(steps)):
-        mean = (1 - eta_t * h) * mean
-        var = (1 - eta_t * h) ** 2 * var + eta_t**2 * SIGMA**2
-        values.append(float(0.5 * np.sum(h * (mean**2 + var))))
-    return np.array(values)
+    """E f(x_t), t = 0..steps, for noisy GD on BOWL from START (``decaying.py``)."""
+    return noisy_quadratic_loss(BOWL, START, learning_rate=schedule, steps=steps, noise_std=SIGMA)
 
 
 def _latex_scientific(value: float, digits: int = 2) -> str:
@@ -118,7 +111,7 @@ def _quadratic_facts() -> dict[str, str]:
     )
 
     # The noise ball (book/chapters/ch05/code/noise_ball.py): one long run, first 1000 steps dropped.
-    steps, burn_in = 100_000, 1_000
+    steps, burn_in = BALL_STEPS, BURN_IN
     long_run = noisy_gradient_descent(
         BOWL, START, learning_rate=ETA, steps=steps, noise_std=SIGMA, seed=1
     )
@@ -126,7 +119,7 @@ def _quadratic_facts() -> dict[str, str]:
     h1, h2 = BOWL.curvatures
     predicted = [ETA * SIGMA**2 / (h * (2 - ETA * h)) for h in (h1, h2)]
     measured = [float(np.mean(settled[:, j] ** 2)) for j in (0, 1)]
-    level = sum(ETA * SIGMA**2 / (2 * (2 - ETA * h)) for h in (h1, h2))
+    level = noise_floor(BOWL, learning_rate=ETA, noise_std=SIGMA)
 
     # Expected loss under three schedules (book/chapters/ch05/code/decaying.py), at t = 10,000.
     t = 10_000

@@ -12,14 +12,11 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
+from book.chapters.ch05.params import CURVATURES, ETA, SIGMA, START
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace
 
-# The chapter's standard examples (the page code uses the same values).
-BOWL_CURVATURES = (2.0, 4.0)  # f(x) = x1^2 + 2 x2^2
-START = (-5.0, -2.0)
-ETA = 0.1
-SIGMA = 1.0
+BOWL_CURVATURES = CURVATURES  # f(x) = x1^2 + 2 x2^2
 
 
 @functools.cache
@@ -361,15 +358,10 @@ def _gd_vs_sgd_runs() -> tuple[
 def _expected_loss(
     bowl: gdbook.Quadratic, schedule: gdbook.Schedule, steps: int
 ) -> NDArray[np.float64]:
-    """E f(x_t), t = 0..steps, of noisy GD from START, by the mean and variance recursions."""
-    h = np.array(bowl.curvatures)
-    mean, var = np.array(START), np.zeros_like(h)
-    values = [bowl(mean)]
-    for eta_t in schedule(np.arange(steps)):
-        mean = (1.0 - eta_t * h) * mean
-        var = (1.0 - eta_t * h) ** 2 * var + eta_t**2 * SIGMA**2
-        values.append(float(0.5 * np.sum(h * (mean**2 + var))))
-    return np.array(values)
+    """E f(x_t), t = 0..steps, of noisy GD from START (exact: gdbook.noisy_quadratic_loss)."""
+    return gdbook.noisy_quadratic_loss(
+        bowl, START, learning_rate=schedule, steps=steps, noise_std=SIGMA
+    )
 
 
 # (label, schedule, colour) of the three learning-rate schedules of the noise-ball figure.
@@ -493,7 +485,9 @@ def noise_ball(fig: Figure, lang: Lang) -> None:
     for (label, _, colour), (run, expected) in zip(_SCHEDULES, _noise_ball_runs(), strict=True):
         right.plot(t[shown], run.losses[shown], color=colour, linewidth=0.5, alpha=0.2)
         right.plot(t[shown], expected[shown], color=colour, linewidth=2.0, label=label[lang])
-    level = sum(ETA * SIGMA**2 / (2.0 * (2.0 - ETA * h)) for h in BOWL_CURVATURES)
+    level = gdbook.noise_floor(
+        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=SIGMA
+    )
     right.axhline(level, linestyle="--", color=_reference_colour(), linewidth=1.2)
     right.set_xscale("log")
     right.set_yscale("log")

@@ -13,14 +13,23 @@ import numpy as np
 
 import gdbook
 from book.chapters import page_module
+from book.chapters.ch07.params import (
+    ESCAPE_SCHEDULE,
+    ESCAPE_SEEDS,
+    ESCAPE_SIGMA,
+    ESCAPE_STEPS,
+    ESCAPE_X0,
+    NOISY_COPIES,
+    NOISY_CURVATURES,
+    NOISY_SIGMA,
+    NOISY_START,
+    NOISY_STEPS,
+    PLATEAU_ETA,
+    SADDLE_ETA,
+)
 
 # The parameters of the page code (book/chapters/ch07/code/*.py); tests/book/test_ch07.py checks
 # that the pages print what these facts say.
-NOISY_START, NOISY_SIGMA, NOISY_STEPS, NOISY_COPIES = (-5.0, -2.0), 1.0, 1_000, 1_000
-PLATEAU_ETA = 1.0
-SADDLE_ETA = 0.1
-ESCAPE_X0, ESCAPE_STEPS, ESCAPE_SIGMA, ESCAPE_SEEDS = 1.5, 600, 1.5, 200
-ESCAPE_SCHEDULE = gdbook.piecewise_constant([400], [0.1, 0.01])
 
 
 def load_page_module(name: str) -> ModuleType:
@@ -31,7 +40,7 @@ def load_page_module(name: str) -> ModuleType:
 def noisy_quadratic_runs() -> dict[str, gdbook.Trajectory]:
     """One run of the stacked noisy quadratic per schedule of the lineup."""
     schedules = load_page_module("lineup").schedules
-    bowl = gdbook.Quadratic((2.0, 4.0))
+    bowl = gdbook.Quadratic(NOISY_CURVATURES)
     stacked = gdbook.Quadratic(np.tile(bowl.curvatures, NOISY_COPIES))
     start = np.tile(NOISY_START, NOISY_COPIES)
     return {
@@ -100,8 +109,10 @@ def facts() -> dict[str, str]:
     runs = noisy_quadratic_runs()
     mean_loss = {name: run.losses[-1] / NOISY_COPIES for name, run in runs.items()}
     values["const_loss"] = f"{mean_loss['constant']:.4f}"
-    h = np.array([2.0, 4.0])
-    floor = float(np.sum(0.1 * NOISY_SIGMA**2 / (2 * (2 - 0.1 * h))))
+    constant_rate = float(load_page_module("lineup").schedules["constant"](0))
+    floor = gdbook.noise_floor(
+        gdbook.Quadratic(NOISY_CURVATURES), learning_rate=constant_rate, noise_std=NOISY_SIGMA
+    )
     values["noise_floor"] = f"{floor:.4f}"
     values["piecewise_loss"] = f"{mean_loss['piecewise_constant']:.5f}"
     values["exp99_loss"] = f"{mean_loss['exponential(0.99)']:.5f}"

@@ -20,26 +20,30 @@ from numpy.typing import NDArray
 
 import gdbook
 from book import chapters
+from book.chapters.ch07.params import (
+    ESCAPE_SCHEDULE,
+    ESCAPE_SEEDS,
+    ESCAPE_SIGMA,
+    ESCAPE_STEPS,
+    ESCAPE_SWITCH,
+    ESCAPE_X0,
+    NOISY_COPIES,
+    NOISY_CURVATURES,
+    NOISY_SIGMA,
+    NOISY_START,
+    NOISY_STEPS,
+    PLATEAU_W0,
+    SADDLE_ETA,
+)
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_function_trace, plot_loss_curve
 
 # The chapter's examples (the page code uses the same values; tests/book/test_ch07.py checks).
-BOWL_CURVATURES = (2.0, 4.0)  # f(x) = x1^2 + 2 x2^2
-NOISY_START = (-5.0, -2.0)
-NOISY_SIGMA = 1.0
-NOISY_STEPS = 1_000
-NOISY_COPIES = 1_000
+BOWL_CURVATURES = NOISY_CURVATURES  # f(x) = x1^2 + 2 x2^2
 BASIN_STARTS = (0.15, 0.27)  # either side of the barrier at x = 0.2091
 BASIN_ETA = 0.1
-PLATEAU_W0 = -6.0
 PLATEAU_ETAS = (1.0, 2.0)
-SADDLE_ETA = 0.1
 SADDLE_Y0 = (1e-2, 1e-4, 1e-8, 0.0)
-ESCAPE_X0 = 1.5
-ESCAPE_STEPS = 600
-ESCAPE_SIGMA = 1.5
-ESCAPE_SWITCH = 400  # the schedule drops from 0.1 to 0.01 here
-ESCAPE_SEEDS = 200
 
 # Legend labels of the lineup's schedules: mathematics only, so no translation is needed.
 SCHEDULE_LABELS = {
@@ -140,14 +144,11 @@ def schedules(fig: Figure, lang: Lang) -> None:
 
 
 def expected_loss_curve(schedule: gdbook.Schedule, steps: int) -> NDArray[np.float64]:
-    """E f(x_t) for t = 0..steps on the noisy quadratic, from the second-moment recursion."""
-    h = np.array(BOWL_CURVATURES)
-    m = np.array(NOISY_START) ** 2
-    values = [0.5 * float(h @ m)]
-    for eta_t in schedule(np.arange(steps)):
-        m = (1 - eta_t * h) ** 2 * m + eta_t**2 * NOISY_SIGMA**2
-        values.append(0.5 * float(h @ m))
-    return np.array(values)
+    """E f(x_t) for t = 0..steps on the noisy quadratic (exact: gdbook.noisy_quadratic_loss)."""
+    bowl = gdbook.Quadratic(BOWL_CURVATURES)
+    return gdbook.noisy_quadratic_loss(
+        bowl, NOISY_START, learning_rate=schedule, steps=steps, noise_std=NOISY_SIGMA
+    )
 
 
 @register(
@@ -211,8 +212,10 @@ def schedule_effect(fig: Figure, lang: Lang) -> None:
             if index == len(named) - 1
             else None,
         )
-    h = np.array(BOWL_CURVATURES)
-    floor = float(np.sum(0.1 * NOISY_SIGMA**2 / (2 * (2 - 0.1 * h))))
+    eta = float(lineup()["constant"](0))
+    floor = gdbook.noise_floor(
+        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=eta, noise_std=NOISY_SIGMA
+    )
     ax.axhline(floor, color=_reference_colour(), linewidth=0.9, linestyle="--", zorder=0)
     ax.annotate(
         {"en": "noise floor of $\\eta=0.1$", "ko": "$\\eta=0.1$의 잡음 바닥"}[lang],
@@ -448,7 +451,7 @@ def saddle(fig: Figure, lang: Lang) -> None:
 
 def escape_schedule() -> gdbook.Schedule:
     """η = 0.1 while exploring, 0.01 from step 400 on while settling."""
-    return gdbook.piecewise_constant([ESCAPE_SWITCH], [0.1, 0.01])
+    return ESCAPE_SCHEDULE
 
 
 @functools.cache

@@ -6,6 +6,6 @@ print(f"L = {L:g}, mu = {mu:g}, kappa = L / mu = {kappa:g}")
 print(f"eta* = 2 / (L + mu) = {eta_best:.6f}")
 print(f"rho* = (kappa - 1) / (kappa + 1) = {rate_best:.6f}")
 
-best_run = gradient_descent(f, [-5.0, -2.0], learning_rate=eta_best, steps=20)
+best_run = gradient_descent(f, x, learning_rate=eta_best, steps=steps)
 shrink = np.linalg.norm(best_run.final) / np.linalg.norm(best_run.iterates[0])
 print(f"||x_20|| / ||x_0|| = {shrink:.6e},  rho*^20 = {rate_best**20:.6e}")

@@ -1,7 +1,7 @@
 from gdbook import gradient_descent
 
-eta = 0.1
-run = gradient_descent(f, [-5.0, -2.0], learning_rate=eta, steps=20)
+eta, steps = 0.1, 20
+run = gradient_descent(f, x, learning_rate=eta, steps=steps)  # from x = (-5, -2)
 
 for t in (0, 1, 2, 3, 5, 10, 20):
     x1, x2 = run.iterates[t]

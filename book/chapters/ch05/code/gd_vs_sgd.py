@@ -4,8 +4,8 @@ f_star = problem(beta_hat)  # the smallest loss any beta can reach
 epochs = 20
 gd_reg = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
 sgd_runs = []
-for eta in (0.1, 0.01):
-    run = sgd(problem, beta, learning_rate=eta, steps=epochs * problem.n, seed=0)
+for rate in (0.1, 0.01):
+    run = sgd(problem, beta, learning_rate=rate, steps=epochs * problem.n, seed=0)
     sgd_runs.append(run)
 
 # GD: the loss after the last full step the budget pays for. SGD's loss

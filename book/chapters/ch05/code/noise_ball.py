@@ -1,4 +1,4 @@
-eta, sigma, steps, burn_in = 0.1, 1.0, 100_000, 1_000
+steps, burn_in = 100_000, 1_000
 long_run = noisy_gradient_descent(
     bowl, start, learning_rate=eta, steps=steps, noise_std=sigma, seed=1
 )

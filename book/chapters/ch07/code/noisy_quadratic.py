@@ -1,4 +1,4 @@
-from gdbook import Quadratic, noisy_gradient_descent
+from gdbook import Quadratic, noisy_gradient_descent, noisy_quadratic_loss
 
 bowl = Quadratic((2.0, 4.0))  # f(x) = x1^2 + 2 x2^2, as in chapters 3 and 5
 start, sigma, steps, copies = np.array([-5.0, -2.0]), 1.0, 1_000, 1_000
@@ -11,11 +11,9 @@ stacked_start = np.tile(start, copies)
 
 
 def expected_loss(schedule, steps):
-    """Exact E f(x_T): m_{t+1} = (1 - eta_t h)^2 m_t + eta_t^2 sigma^2 for each coordinate."""
-    h, m = np.array(bowl.curvatures), start**2
-    for eta_t in schedule(np.arange(steps)):
-        m = (1 - eta_t * h) ** 2 * m + eta_t**2 * sigma**2
-    return 0.5 * np.sum(h * m)
+    """Exact E f(x_T), by the mean and variance recursions of chapter 5."""
+    curve = noisy_quadratic_loss(bowl, start, learning_rate=schedule, steps=steps, noise_std=sigma)
+    return curve[-1]
 
 
 print(f"T = {steps} steps, mean over {copies} runs")
