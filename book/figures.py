@@ -153,12 +153,35 @@ def _check_size(name: str, size: tuple[float, float]) -> tuple[float, float]:
     return width, height
 
 
+TEXTS_FILE = "figures.yml"
+"""The file beside a chapter's ``figures.py`` that holds its figures' alt texts and captions."""
+
+
+def chapter_texts(module: str) -> dict[str, dict[str, dict[str, str]]]:
+    """The texts of a chapter's figures: ``texts[name]["alt" | "caption"][lang]``.
+
+    Read from :data:`TEXTS_FILE` in the folder of ``module`` (``book.chapters.chNN.figures``).
+    Prose lives there, apart from the drawing code, so that a translator or reviewer edits
+    one text file per chapter.
+    """
+    import yaml
+
+    origin = getattr(sys.modules.get(module) or importlib.import_module(module), "__file__", None)
+    if origin is None:
+        raise ValueError(f"{module} has no file, so no {TEXTS_FILE} beside it.")
+    path = Path(origin).with_name(TEXTS_FILE)
+    if not path.is_file():
+        raise FileNotFoundError(f"{module}: no {path} with its figures' alt texts and captions")
+    texts: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return texts
+
+
 def register(
     name: str,
     *,
-    alt: Mapping[str, str],
-    caption: Mapping[str, str],
     size: tuple[float, float] = (6.4, 4.0),
+    alt: Mapping[str, str] | None = None,
+    caption: Mapping[str, str] | None = None,
 ) -> Callable[[F], F]:
     """Register a figure function under ``name`` (a decorator).
 
@@ -166,12 +189,12 @@ def register(
     ----------
     name : str
         ``chNN-what``; ``NN`` must be the chapter of the module that registers it.
-    alt : dict
-        ``{"en": ..., "ko": ...}``: what the figure shows, for readers who cannot see it.
-    caption : dict
-        ``{"en": ..., "ko": ...}``: the caption under the figure.
     size : (float, float), default (6.4, 4.0)
         Width and height in inches.
+    alt, caption : dict, optional
+        ``{"en": ..., "ko": ...}``: what the figure shows, for readers who cannot see it,
+        and the caption under it. By default, the figure's entry in the chapter's
+        :data:`TEXTS_FILE`.
 
     Returns
     -------
@@ -185,8 +208,15 @@ def register(
     """
 
     def decorator(function: F) -> F:
+        nonlocal alt, caption
         module = function.__module__
         _check_name(name, module)
+        if alt is None or caption is None:
+            entry = chapter_texts(module).get(name)
+            if entry is None:
+                raise ValueError(f"Figure {name!r} has no entry in the {TEXTS_FILE} of {module}.")
+            alt = alt if alt is not None else entry.get("alt", {})
+            caption = caption if caption is not None else entry.get("caption", {})
         spec = FigureSpec(
             name=name,
             function=function,

@@ -6,7 +6,8 @@ A chapter folder ``book/chapters/chNN/`` holds
 ``code/*.py``             the code its pages show and run (shared by both languages)
 ``params.py``             the chapter's parameters (starts, rates, seeds), by name
 ``facts.py``              ``facts() -> dict[str, str]``: every number its prose quotes
-``figures.py``            its figures, registered with alt text and captions in both languages
+``figures.py``            its figures' drawing code
+``figures.yml``           its figures' alt texts and captions in both languages
 ``explorers.py``          (optional) the data of its interactive explorers
 ========================  ==============================================================
 
@@ -92,8 +93,10 @@ class Chapter:
         return (self.folder / f"{name}.py").is_file()
 
     def sources(self) -> list[Path]:
-        """Every Python file of the folder, sorted: what the chapter's outputs depend on."""
-        return sorted(p for p in self.folder.rglob("*.py") if "__pycache__" not in p.parts)
+        """Every file of the folder, sorted: what the chapter's outputs depend on."""
+        return sorted(
+            p for p in self.folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
 
 
 CHAPTERS: tuple[Chapter, ...] = (

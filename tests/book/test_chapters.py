@@ -51,6 +51,8 @@ def test_a_chapter_imports_nothing_of_another_chapter(item: Chapter) -> None:
     """Its cache key covers its own folder only, so it may depend on nothing else of the book
     (mathematics two chapters share belongs in gdbook)."""
     for path in item.sources():
+        if path.suffix != ".py":
+            continue
         for module in imported_modules(path):
             other = re.match(r"book\.chapters\.(ch\d\d)", module)
             assert other is None or other.group(1) == item.name, f"{path}: imports {module}"
@@ -75,3 +77,15 @@ def test_page_literals_reads_names_tuples_and_wrapped_literals(tmp_path: Path) -
     escape = page_literals(7, "escape")
     assert (escape["x0"], escape["steps"], escape["sigma"]) == (1.5, 600, 1.5)
     assert "noisy" not in escape, "a call of a function is not a literal"
+
+
+@pytest.mark.parametrize(
+    "item", [c for c in CHAPTERS if c.has_module("figures")], ids=lambda c: c.name
+)
+def test_every_text_of_figures_yml_belongs_to_a_figure(item: Chapter) -> None:
+    from book.figures import chapter_texts, figures_of
+
+    texts = chapter_texts(f"book.chapters.{item.name}.figures")
+    assert sorted(texts) == [spec.name for spec in figures_of(item)]
+    for name, entry in texts.items():
+        assert set(entry) == {"alt", "caption"}, name

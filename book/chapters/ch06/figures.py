@@ -49,41 +49,7 @@ def _measured_variances() -> tuple[float, NDArray[np.float64], NDArray[np.float6
     return sigma2, measured[True], measured[False]
 
 
-@register(
-    "ch06-variance",
-    alt={
-        "en": (
-            "A log-log plot of the variance of the minibatch gradient at β = (0, 0) against "
-            "the batch size b from 1 to 512, measured over 2000 random minibatches per size. "
-            "Circles (batches drawn with replacement) lie on the straight line sigma squared "
-            "over b, of slope minus one: doubling the batch halves the variance. Squares "
-            "(batches drawn without replacement) lie on a dashed curve that follows the same "
-            "line for small b and bends below it as b approaches n = 1000."
-        ),
-        "ko": (
-            "β = (0, 0)에서 미니배치 그래디언트의 분산을 배치 크기 b(1부터 512까지)에 따라 "
-            "로그-로그 축에 그린 그림. 배치 크기마다 무작위 미니배치 2000개로 측정했다. "
-            "복원 추출한 배치(동그라미)는 기울기 -1인 직선, 곧 시그마 제곱을 b로 나눈 값 위에 "
-            "놓인다. 배치를 두 배로 키우면 분산이 절반이 된다. 비복원 추출한 배치(네모)는 b가 "
-            "작을 때는 같은 직선을 따르다가 b가 n = 1000에 가까워지면 그 아래로 휘는 점선 "
-            "곡선 위에 놓인다."
-        ),
-    },
-    caption={
-        "en": (
-            "Measured variance $\\mathbb E\\lVert g_B-\\nabla f\\rVert^2$ of the minibatch "
-            "gradient against the batch size $b$ (2000 minibatches per $b$), with the "
-            "predictions $\\sigma^2/b$ (with replacement) and "
-            "$\\frac{\\sigma^2}{b}\\frac{n-b}{n-1}$ (without replacement)."
-        ),
-        "ko": (
-            "배치 크기 $b$에 따라 측정한 미니배치 그래디언트의 분산 "
-            "$\\mathbb E\\lVert g_B-\\nabla f\\rVert^2$($b$마다 미니배치 2000개)과 예측값 "
-            "$\\sigma^2/b$(복원 추출), $\\frac{\\sigma^2}{b}\\frac{n-b}{n-1}$(비복원 추출)."
-        ),
-    },
-    size=(6.4, 4.0),
-)
+@register("ch06-variance", size=(6.4, 4.0))
 def variance(fig: Figure, lang: Lang) -> None:
     """Minibatch gradient variance against b, with the 1/b line and the corrected curve."""
     sigma2, with_replacement, without_replacement = _measured_variances()
@@ -152,43 +118,7 @@ def _binned_by_examples(
     return centres, means
 
 
-@register(
-    "ch06-loss-by-batch",
-    alt={
-        "en": (
-            "A log-log plot of the excess loss on the chapter-4 regression against the number "
-            "of example gradients evaluated, over 10 epochs with learning rate 0.1, for batch "
-            "sizes 1, 8, 64 and 1000. Batch size 1 (SGD) drops first but then jitters widely "
-            "around 0.1. Batch size 8 drops a little later and jitters around 0.01. Batch "
-            "size 64 drops later still, jitters least and ends lowest, near 0.001. Batch size "
-            "1000 (gradient descent) is a smooth staircase, one step per epoch, and is still "
-            "near 0.07 after 10 epochs."
-        ),
-        "ko": (
-            "4장 회귀 문제의 초과 손실을 계산한 예제 그래디언트 수에 따라 로그-로그 축에 그린 "
-            "그림. 학습률 0.1로 10에포크 동안 배치 크기 1, 8, 64, 1000을 비교한다. 배치 크기 "
-            "1(확률적 경사 하강법)은 가장 먼저 내려가지만 0.1 근처에서 크게 흔들린다. 배치 크기 "
-            "8은 조금 늦게 내려가서 0.01 근처에서 흔들린다. 배치 크기 64는 더 늦게 내려가지만 "
-            "가장 적게 흔들리고, 0.001 근처로 가장 낮게 끝난다. 배치 크기 1000(경사 하강법)은 "
-            "에포크마다 한 번 내려가는 매끄러운 계단이며, 10에포크 뒤에도 0.07 근처에 있다."
-        ),
-    },
-    caption={
-        "en": (
-            "Excess loss $f(\\beta_t)-f^\\star$ against example gradients evaluated for "
-            "minibatch SGD with batch sizes $b=1$ (SGD), 8, 64 and $n=1000$ (GD): 10 shuffled "
-            "epochs, $\\eta=0.1$, from $\\beta_0=(0,0)$. Thin: every step; thick: the mean "
-            "over windows of equal width on the log axis."
-        ),
-        "ko": (
-            "배치 크기 $b=1$(확률적 경사 하강법), 8, 64, $n=1000$(경사 하강법)인 미니배치 "
-            "확률적 경사 하강법의 초과 손실 $f(\\beta_t)-f^\\star$를 계산한 예제 그래디언트 "
-            "수에 따라 그렸다. 셔플한 에포크 10번, $\\eta=0.1$, 출발점 $\\beta_0=(0,0)$. "
-            "가는 선은 매 스텝의 값, 굵은 선은 로그 축에서 같은 폭의 구간마다 낸 평균이다."
-        ),
-    },
-    size=(6.4, 4.0),
-)
+@register("ch06-loss-by-batch", size=(6.4, 4.0))
 def loss_by_batch(fig: Figure, lang: Lang) -> None:
     """Excess loss against examples processed for b = 1, 8, 64 and n."""
     f_star, runs = _loss_runs()
