@@ -8,7 +8,8 @@ and the Makefile's environment (``NO_MKDOCS_2_WARNING=1``, ``PYTHONHASHSEED=0``,
 and ``book`` are the ones built and executed. Steps, in order:
 
 1. **clean build**: ``python -m mkdocs build --strict`` (what ``make build`` runs), every
-   figure drawn, every fact computed, every notebook generated and executed, both languages.
+   figure drawn, every fact computed, every page's code run, every notebook written, both
+   languages.
 2. **rebuild, new process**: one prose paragraph of a chapter page (English) gets one more
    sentence; the same command again, with the caches the clean build left. This is a full
    build with warm caches, plus the start-up of Python, MkDocs and the plugins.
@@ -22,15 +23,15 @@ and ``book`` are the ones built and executed. Steps, in order:
 
 The variants:
 
-- **book**: the repository's ``mkdocs.yml`` as it is (figures, facts and notebooks built by
-  the book's hooks and cached in ``GDBOOK_CACHE_DIR``; mkdocs-jupyter only renders).
-- **mkdocs-jupyter default (reference)**: the same tree, but the book's notebook hook
-  writes the notebooks without executing them (``book.notebooks.execute_many`` is replaced by
-  the identity in an extra hook), and mkdocs-jupyter executes them itself
-  (``execute: true``, its own cache in ``.cache/mkdocs-jupyter`` at its defaults, which
-  mkdocs-static-i18n's second language build evicts), without the book's ``ignore``
-  patterns. Everything else (figures, facts, the pages' code) is the book's, cached the
-  same way.
+- **book**: the repository's ``mkdocs.yml`` as it is (each chapter's facts, figures and
+  explorer data and each page's code output computed once and cached in
+  ``GDBOOK_CACHE_DIR``; the notebooks are written from the pages and that output, and
+  mkdocs-jupyter only renders them).
+- **mkdocs-jupyter default (reference)**: the same tree, but mkdocs-jupyter executes the
+  notebooks again itself (``execute: true``, its own cache in ``.cache/mkdocs-jupyter`` at
+  its defaults, which mkdocs-static-i18n's second language build evicts), without the
+  book's ``ignore`` patterns: what a book that let mkdocs-jupyter run its notebooks would
+  pay. Everything else is the book's, cached the same way.
 
 Wall time is ``time.perf_counter``; CPU time is the user + system time of the finished
 child processes (``RUSAGE_CHILDREN``), which is less sensitive to other load than wall time.
@@ -92,28 +93,6 @@ TARGET_CLEAN = 60.0
 TARGET_REBUILD = 3.0
 BUILD_TIMEOUT = 3600.0
 SERVE_TIMEOUT = 1800.0
-UNEXECUTED_HOOK = '''"""Benchmark variant: notebooks are written unexecuted; mkdocs-jupyter executes them."""
-
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from book import notebooks  # noqa: E402
-
-notebooks.execute_many = lambda texts, **kwargs: list(texts)
-
-
-@event_priority(-60)  # after the book's notebook hook, which disables this eviction
-def on_pre_build(config):
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter._used_cache_paths = set()  # mkdocs-jupyter's own cache eviction
-'''
 
 
 def copy_tree(destination: Path) -> Path:
@@ -137,27 +116,14 @@ def make_reference(tree: Path) -> list[str]:
     """Turn ``tree`` into the mkdocs-jupyter reference variant; return what was changed."""
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    changes = []
     block = re.search(r"^(  - mkdocs-jupyter:\n(?:      .*\n)*)", text, re.M)
     if block is None:
         raise RuntimeError("mkdocs.yml has no mkdocs-jupyter plugin block")
     body = block.group(1)
-    if re.search(r"^      execute:", body, re.M):
-        new_body = re.sub(r"^      execute:.*$", "      execute: true", body, flags=re.M)
-    else:
-        new_body = body + "      execute: true\n"
-    new_body = re.sub(r"^      ignore:.*\n", "", new_body, flags=re.M)
-    text = text.replace(body, new_body)
-    changes.append("mkdocs-jupyter: execute: true, no ignore patterns, its own cache eviction")
-    hooks = re.search(r"^hooks:\n", text, re.M)
-    if hooks is None:
-        text += "\nhooks:\n  - bench_unexecuted_hook.py\n"
-    else:
-        text = text[: hooks.end()] + "  - bench_unexecuted_hook.py\n" + text[hooks.end() :]
-    changes.append("hook: book.notebooks.execute_many replaced by the identity")
-    config.write_text(text, encoding="utf-8")
-    (tree / "bench_unexecuted_hook.py").write_text(UNEXECUTED_HOOK, encoding="utf-8")
-    return changes
+    new_body = re.sub(r"^      (execute|cache|ignore):.*\n", "", body, flags=re.M)
+    new_body += "      execute: true\n"
+    config.write_text(text.replace(body, new_body), encoding="utf-8")
+    return ["mkdocs-jupyter: execute: true, its own cache at its defaults, no ignore patterns"]
 
 
 PROSE_START = re.compile(r"^[A-Za-z\u3131-\u318e\uac00-\ud7a3(\"'*_]")
@@ -259,23 +225,24 @@ def mkdocs_build(tree: Path, env: dict[str, str], log_file: Path) -> dict[str, A
 
 
 def breakdown(log_text: str) -> dict[str, Any]:
-    """What the book's hooks logged: figures drawn, page code run, notebooks executed.
+    """What the book's hooks logged: figures drawn, page code run, notebooks written.
 
-    Figures, pages' code and notebooks each run in parallel processes, so the seconds of
-    figures and pages add up to more than the wall time they took; the notebooks' seconds
-    are the wall time of their parallel execution.
+    Chapters and pages run in parallel processes, so the seconds of figures and pages add up
+    to more than the wall time they took.
     """
     parts: dict[str, Any] = {}
     for key, pattern in (
         ("figures_drawn", r"book: figure\s+\S+\s+([\d.]+) s"),
-        ("page_code_runs", r"pagecode: page code [^\n]*: ([\d.]+) s"),
+        ("page_code_runs", r"book: page code [^\n]*: ([\d.]+) s"),
     ):
         seconds = [float(value) for value in re.findall(pattern, log_text)]
         parts[key] = {"count": len(seconds), "seconds_sum": round(sum(seconds), 1)}
-    executed = re.findall(r"notebooks: executed (\d+) notebooks in ([\d.]+) s", log_text)
-    parts["notebooks_executed"] = {
-        "count": sum(int(count) for count, _ in executed),
-        "seconds_sum": round(sum(float(seconds) for _, seconds in executed), 1),
+    written = re.findall(r"book: notebooks: (\d+) of (\d+) written", log_text)
+    parts["notebooks_written"] = sum(int(count) for count, _ in written)
+    chapters = re.findall(r"book: chapters: (\d+) artefacts computed in ([\d.]+) s", log_text)
+    parts["chapter_artefacts"] = {
+        "count": sum(int(count) for count, _ in chapters),
+        "seconds": round(sum(float(seconds) for _, seconds in chapters), 1),
     }
     parts["notebooks_converted_by_mkdocs_jupyter"] = len(
         re.findall(r"Converting notebook \(execute=", log_text)
@@ -547,14 +514,15 @@ def render(result: dict[str, Any]) -> list[str]:
             parts = (variant.get(step) or {}).get("breakdown")
             if not parts:
                 continue
-            figures, notebooks = parts["figures_drawn"], parts["notebooks_executed"]
+            figures = parts["figures_drawn"]
             pages = parts.get("page_code_runs", {"count": 0, "seconds_sum": 0.0})
+            chapters = parts.get("chapter_artefacts", {"count": 0, "seconds": 0.0})
             lines.append(
-                f"- {labels.get(key, key)}, {step}: {figures['count']} figures drawn "
-                f"({figures['seconds_sum']:.0f} s summed over the parallel workers), "
+                f"- {labels.get(key, key)}, {step}: {chapters['count']} chapter artefacts "
+                f"computed in {chapters['seconds']:.0f} s wall ({figures['count']} figures "
+                f"drawn, {figures['seconds_sum']:.0f} s summed over the parallel workers), "
                 f"{pages['count']} runs of pages' code ({pages['seconds_sum']:.0f} s summed), "
-                f"{notebooks['count']} notebooks executed by the book's hook "
-                f"({notebooks['seconds_sum']:.0f} s wall, in parallel), "
+                f"{parts.get('notebooks_written', 0)} notebooks written, "
                 f"{parts['notebooks_converted_by_mkdocs_jupyter']} notebook pages converted by "
                 "mkdocs-jupyter."
             )
@@ -589,23 +557,20 @@ def _what_holds_back(
     parts = clean.get("breakdown") or {}
     if isinstance(clean_wall, float | int) and clean_wall > targets["clean_build_seconds"]:
         figures = parts.get("figures_drawn", {})
-        notebooks = parts.get("notebooks_executed", {})
+        chapters = parts.get("chapter_artefacts", {})
         pages = parts.get("page_code_runs", {})
         lines += [
             "",
             "What holds the clean build back: it is CPU-bound. Its processes used "
             f"{_s(cpu)} of CPU time, so on {os.cpu_count()} cores it cannot take less than "
             f"{_s(cpu / (os.cpu_count() or 1)) if isinstance(cpu, float | int) else '–'}. "
-            f"Drawing the {figures.get('count', '–')} figures takes "
-            f"{figures.get('seconds_sum', '–')} s summed over the workers (each is drawn four "
-            "times: light and dark, English and Korean, as SVG with its text as paths); the "
-            f"{notebooks.get('count', '–')} notebooks take {notebooks.get('seconds_sum', '–')} s "
-            "of wall time in parallel (each starts a kernel, runs its chapter's code and draws "
-            "its chapter's figures again, as PNG, once per language); the pages' code "
-            f"({pages.get('count', '–')} runs, {pages.get('seconds_sum', '–')} s) and rendering "
-            "the pages of both languages take the rest. Meeting 60 s would take drawing each "
-            "figure once (one SVG restyled by CSS for the dark palette and a language-neutral "
-            "layout) and executing each chapter's code once for both notebooks.",
+            f"The chapters' facts, figures and explorer data take {chapters.get('seconds', '–')} s "
+            f"of wall time ({figures.get('count', '–')} figures, "
+            f"{figures.get('seconds_sum', '–')} s summed over the workers, each drawn once per "
+            "language and saved as SVG and PNG); the pages' code "
+            f"({pages.get('count', '–')} runs, {pages.get('seconds_sum', '–')} s summed), "
+            "typesetting the formulas, converting the notebooks and rendering the pages of both "
+            "languages take the rest.",
         ]
     if isinstance(reload, float | int) and reload > targets["rebuild_seconds"]:
         lines += [
@@ -616,6 +581,8 @@ def _what_holds_back(
             "search index and templates), and MkDocs' file watcher adds up to 0.5 s. A faster "
             "rebuild would need MkDocs to rebuild only the edited page; its `--dirty` mode "
             "would serve stale pages here, since a page's output also depends on files MkDocs "
-            "does not track (book/code, gdbook, the figures).",
+            "does not track (the chapters' folders, gdbook). mkdocs-jupyter also converts "
+            "every notebook page again on each build: its own cache is switched off, since it "
+            "writes entries non-atomically and evicts the other language's.",
         ]
     return lines
