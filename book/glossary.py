@@ -3,7 +3,9 @@
 Copied from the project's glossary (``GLOSSARY.md`` in the authors' shared notes) so that the
 build and the tests do not depend on anything outside this repository. Every Korean page
 uses :data:`TERMS` exactly; :data:`NEVER_WRITE` lists machine-translation artefacts found in
-older Korean material on the subject, which a test keeps out of every Korean page and figure.
+older Korean material on the subject, which a test keeps out of every Korean page and figure;
+:data:`RETIRED` maps the non-standard variants the book itself once used to the one standard
+term that replaced them, and a test keeps them out of every Korean page.
 
 Each term links to the section that introduces it: ``introduced`` is a page path relative to
 ``docs/`` plus the explicit heading id of that section. The glossary page (``{{
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["NEVER_WRITE", "TERMS", "Term", "glossary_rows"]
+__all__ = ["NEVER_WRITE", "RETIRED", "TERMS", "Term", "glossary_rows"]
 
 Lang = Literal["en", "ko"]
 
@@ -115,6 +117,14 @@ TERMS: tuple[Term, ...] = (
         "(f(x + h) − f(x))/h, 할선의 기울기",
     ),
     Term("tangent line", "접선", f"{_D}#tangent"),
+    Term("forward difference", "전진 차분", f"{_D}#finite-differences", "(f(x + h) − f(x))/h"),
+    Term(
+        "central difference",
+        "중앙 차분",
+        f"{_D}#finite-differences",
+        "(f(x + h) − f(x − h))/(2h)",
+        "(f(x + h) − f(x − h))/(2h). '중심 차분'이라고 쓰지 않는다",
+    ),
     Term("differentiation", "미분", f"{_D}#derivative"),
     Term("partial derivative", "편도함수 (편미분)", f"{_D}#partial-derivatives"),
     Term("directional derivative", "방향 도함수", f"{_GN}#directional-derivative"),
@@ -140,6 +150,13 @@ TERMS: tuple[Term, ...] = (
         "스텝의 크기를 정하는 계수 η",
     ),
     Term("learning-rate schedule", "학습률 스케줄", f"{_SCH}#schedules"),
+    Term(
+        "Robbins–Monro conditions",
+        "로빈스–먼로 조건",
+        f"{_SCH}#robbins-monro",
+        "Σ ηₜ = ∞ and Σ ηₜ² < ∞",
+        "Σ ηₜ = ∞이고 Σ ηₜ² < ∞",
+    ),
     Term(
         "objective function",
         "목적 함수",
@@ -172,12 +189,44 @@ TERMS: tuple[Term, ...] = (
     Term("contour line", "등고선", f"{_GN}#contour-lines"),
     Term("converge / convergence", "수렴하다 / 수렴", f"{_G1}#closed-form"),
     Term("diverge / divergence", "발산하다 / 발산", f"{_G1}#learning-rate"),
-    Term("local minimum", "지역 최솟값", f"{_G1}#local-minima"),
-    Term("global minimum", "전역 최솟값", f"{_G1}#local-minima"),
+    Term(
+        "local minimum (the point) / its value",
+        "지역 최소점 / 지역 최솟값",
+        f"{_G1}#local-minima",
+        "최소점 is a point, 최솟값 the value of f there; never 최솟점",
+        "최소점은 점, 최솟값은 그 점에서의 함숫값이다. '최솟점'이라고 쓰지 않는다",
+    ),
+    Term(
+        "global minimum (the point) / its value",
+        "전역 최소점 / 전역 최솟값",
+        f"{_G1}#local-minima",
+    ),
+    Term("minimiser", "최소점", f"{_G1}#local-minima"),
     Term("saddle point", "안장점", f"{_SCH}#plateaus-and-saddle-points"),
     Term("plateau", "평탄 구간(plateau)", f"{_SCH}#plateaus-and-saddle-points"),
     Term("convex function / convexity", "볼록 함수 / 볼록성", f"{_LR}#convexity"),
     Term("condition number", "조건수", f"{_GN}#condition-number"),
+    Term(
+        "Hessian",
+        "헤세 행렬",
+        f"{_GN}#directional-derivative-formula",
+        "the matrix of second partial derivatives ∇²f(x)",
+        "이계 편도함수의 행렬 ∇²f(x)",
+    ),
+    Term(
+        "preconditioning / preconditioner",
+        "전처리 / 전처리 행렬",
+        f"{_GN}#condition-number",
+        "multiplying the gradient by a fixed matrix before the step",
+        "스텝을 밟기 전에 그래디언트에 고정된 행렬을 곱하는 것",
+    ),
+    Term(
+        "Rosenbrock function",
+        "로젠브록 함수",
+        f"{_GN}#exercises",
+        "in code: gdbook.Rosenbrock()",
+        "코드에서는 gdbook.Rosenbrock()",
+    ),
     Term(
         "unbiased estimator",
         "불편 추정량",
@@ -188,9 +237,37 @@ TERMS: tuple[Term, ...] = (
     Term("expectation / expected value", "기댓값", f"{_SGD}#unbiasedness"),
     Term("variance / standard deviation", "분산 / 표준편차", f"{_MB}#variance"),
     Term("noise", "잡음(노이즈)", f"{_SGD}#noise-ball"),
+    Term(
+        "simulated SGD",
+        "모의 확률적 경사 하강법",
+        f"{_SGD}#simulated-sgd",
+        "the exact gradient plus artificial noise (noisy_gradient_descent)",
+        "정확한 그래디언트에 인위적인 잡음을 더한 것(noisy_gradient_descent)",
+    ),
+    Term(
+        "driver",
+        "구동 함수",
+        f"{_SGD}#stochastic-gradient",
+        "a gdbook function that runs a whole optimisation and returns its Trajectory",
+        "최적화 전체를 실행하고 Trajectory를 돌려주는 gdbook 함수",
+    ),
     Term("sampling with replacement", "복원 추출", f"{_SGD}#sampling"),
     Term("sampling without replacement", "비복원 추출", f"{_SGD}#sampling"),
     Term("shuffle", "셔플(뒤섞기)", f"{_SGD}#sampling"),
+    Term(
+        "training example",
+        "샘플 (훈련 샘플)",
+        f"{_SGD}#finite-sum",
+        "one data point, with its own loss fᵢ",
+        "데이터 점 하나와 그 손실 fᵢ. 풀이한 예(worked example)는 '예제'라고 쓴다",
+    ),
+    Term(
+        "worked example",
+        "예제",
+        f"{_GN}#worked-example",
+        "a problem worked through in the text; a data point is a training example",
+        "본문에서 풀어 보이는 예. 데이터 점 하나는 '샘플'이라고 쓴다",
+    ),
     Term("linear regression", "선형 회귀", f"{_LR}#linear-regression"),
     Term("least squares", "최소제곱", f"{_LR}#least-squares"),
     Term(
@@ -206,10 +283,24 @@ TERMS: tuple[Term, ...] = (
         "온라인 학습",
         f"{_MB}#minibatch",
         "updating after every single example (batch size 1)",
-        "예제 하나를 볼 때마다 갱신한다(배치 크기 1)",
+        "샘플 하나를 볼 때마다 갱신한다(배치 크기 1)",
     ),
     Term("finite differences", "유한 차분", f"{_D}#finite-differences"),
     Term("vectorization", "벡터화", f"{_MB}#vectorization"),
+    Term(
+        "weight decay",
+        "가중치 감쇠",
+        f"{_FW}#torch-sgd",
+        "PyTorch's λ; 감쇠 alone is the decay of a learning rate",
+        "PyTorch의 λ. '감쇠'만 쓰면 학습률이 줄어드는 것을 뜻한다",
+    ),
+    Term(
+        "dampening",
+        "댐프닝 계수",
+        f"{_FW}#torch-sgd",
+        "PyTorch's τ, which scales the new gradient in the momentum buffer",
+        "PyTorch의 τ. 모멘텀 버퍼에 더하는 새 그래디언트의 비율을 줄인다. '감쇠 계수'라고 쓰지 않는다",
+    ),
     Term(
         "automatic differentiation",
         "자동 미분",
@@ -229,6 +320,42 @@ NEVER_WRITE: tuple[str, ...] = (
     "그라데이션 하강",
     "확률적 그라디언트 디센트",
 )
+
+
+#: Non-standard Korean forms the book once used, each mapped to the one standard term that
+#: replaced it. A test keeps them out of every Korean page (the glossary page excepted, which
+#: lists them). They are not in :data:`NEVER_WRITE` because some figure texts in
+#: ``gdbook/figures`` still use them; once those are updated, they can move there.
+RETIRED: dict[str, str] = {
+    "최솟점": "최소점",
+    "최댓점": "최대점",
+    "중심 차분": "중앙 차분",
+    "차분 몫": "차분몫",
+    "유한 합": "유한합",
+    "드라이버": "구동 함수",
+    "최적화 함수": "구동 함수",
+    "훈련 예제": "훈련 샘플",
+    "예제 그래디언트": "샘플 그래디언트",
+    "예제별": "샘플별",
+    "예제 하나": "샘플 하나",
+    "처리한 예제": "처리한 샘플",
+    "예제 $": "샘플 $",
+    "예제 {{": "샘플 {{",
+    "확률적 경사 하강법 시뮬레이션": "모의 확률적 경사 하강법",
+    "흉내 낸 확률적 경사 하강법": "모의 확률적 경사 하강법",
+    "Rosenbrock 함수": "로젠브록 함수",
+    "Robbins와": "로빈스와",
+    "Robbins–Monro 조건": "로빈스–먼로 조건",
+    "감쇠 계수": "댐프닝 계수",
+    "헤시안": "헤세 행렬",
+    # 최솟값 is a value; these phrasings use it for a point
+    "최솟값까지": "최소점까지",
+    "최솟값에 수렴": "최소점에 수렴",
+    "최솟값으로 수렴": "최소점으로 수렴",
+    "최솟값에 도착": "최소점에 도착",
+    "최솟값을 가리킨": "최소점을 가리킨",
+    "최솟값은 원점": "최소점은 원점",
+}
 
 
 def glossary_rows(lang: Lang) -> list[tuple[str, str, str, str]]:
