@@ -81,14 +81,8 @@ def test_every_term_links_to_a_section_in_both_languages(term: object) -> None:
         assert anchor in HEADING_ID.findall(path.read_text(encoding="utf-8")), (path, anchor)
 
 
-@pytest.mark.xfail(
-    reason="issue #15: some Korean figure texts in gdbook/figures still use retired forms "
-    "(gdbook/figures is edited separately); once they are updated this test passes and the "
-    "marker should be removed",
-    strict=False,
-)
 def test_figure_texts_never_use_a_retired_form() -> None:
-    from gdbook.figures.registry import all_figures
+    from book.figures import all_figures
 
     found = {
         spec.name: [form for form in RETIRED if form in spec.alt["ko"] + spec.caption["ko"]]

@@ -242,7 +242,7 @@ def test_condition_number_facts() -> None:
         assert rate**t <= 1e-6 < rate ** (t - 1)
     assert FACTS["steps_kappa1000"] == rows[-1].split()[2]
     approx = float(FACTS["steps_approx_kappa1000"].replace(",", ""))
-    assert approx == pytest.approx(1001 / 2 * math.log(1e6), abs=0.5)
+    assert approx == pytest.approx(1000 / 2 * math.log(1e6), abs=0.5)
 
 
 def test_zigzag_figure_numbers() -> None:

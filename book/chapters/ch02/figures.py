@@ -183,7 +183,7 @@ def xcos_trace(fig: Figure, lang: Lang) -> None:
     plot_function_trace(left, objective, run.iterates, xlim=_XCOS_VIEW, color="C0")
     words = {
         "en": ("local minimum", "deeper minimum"),
-        "ko": ("지역 최솟값", "더 깊은 최솟값"),
+        "ko": ("지역 최소점", "더 깊은 최소점"),
     }[lang]
     for x, word, colour, offset in (
         (local, words[0], "C1", (0, -28)),

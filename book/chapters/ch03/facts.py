@@ -134,7 +134,7 @@ def facts() -> dict[str, str]:
         "rate_best": fraction(rate_best),
         "best_shrink": latex_sci(float(shrink)),
         "steps_kappa1000": f"{steps_to_accuracy(k_large):,}",
-        "steps_approx_kappa1000": f"{(k_large + 1) / 2 * math.log(1 / ACCURACY):,.0f}",
+        "steps_approx_kappa1000": f"{k_large / 2 * math.log(1 / ACCURACY):,.0f}",
         "narrow_slow": f"{np.linalg.norm(narrow_slow.final):.2f}",
         "narrow_best": f"{np.linalg.norm(narrow_best.final):.2f}",
         # the Rosenbrock exercise

@@ -82,7 +82,7 @@ def gradient_geometry(fig: Figure, lang: Lang) -> None:
             "$x$를 지나는 등고선",
             "$x$에서 그은 접선",
             "$-\\nabla f(x)$ (최급강하)",
-            "최솟값을 향하는 방향",
+            "최소점을 향하는 방향",
         ),
     }[lang]
     styles = (("C0", "-"), ("C4", "-"), ("C1", "-"), ("C3", "--"))

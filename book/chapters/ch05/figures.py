@@ -57,7 +57,7 @@ def gradient_cloud(fig: Figure, lang: Lang) -> None:
     problem = _regression()
     words = {
         "en": ("per-example gradients $\\nabla f_i$", "their mean", "full gradient $\\nabla f$"),
-        "ko": ("예제별 그래디언트 $\\nabla f_i$", "그 평균", "전체 그래디언트 $\\nabla f$"),
+        "ko": ("샘플별 그래디언트 $\\nabla f_i$", "그 평균", "전체 그래디언트 $\\nabla f$"),
     }[lang]
     points = (
         ("$\\beta = (0, 0)$", np.zeros(problem.dim)),
@@ -153,7 +153,7 @@ def noisy_sgd(fig: Figure, lang: Lang) -> None:
     )
     labels = {
         "en": ("gradient descent", "simulated SGD"),
-        "ko": ("경사 하강법", "확률적 경사 하강법 시뮬레이션"),
+        "ko": ("경사 하강법", "모의 확률적 경사 하강법"),
     }[lang]
     ax = fig.add_subplot()
     plot_contour_trace(
@@ -201,7 +201,7 @@ def gd_vs_sgd(fig: Figure, lang: Lang) -> None:
     ax.set_yscale("log")
     ax.set_xlim(1, _EPOCHS * problem.n)
     ax.set_ylim(1e-4, 40)
-    ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 예제 그래디언트 수"}[lang])
+    ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 샘플 그래디언트 수"}[lang])
     ax.set_ylabel("$f(\\beta_t) - f^\\star$")
     ax.legend(loc="lower left")
 

@@ -153,6 +153,6 @@ def loss_by_batch(fig: Figure, lang: Lang) -> None:
     ax.set_yscale("log")
     ax.set_xlim(1, EPOCHS * _regression().n)
     ax.set_ylim(1e-5, 40)
-    ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 예제 그래디언트 수"}[lang])
+    ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 샘플 그래디언트 수"}[lang])
     ax.set_ylabel("$f(\\beta_t) - f^\\star$")
     ax.legend(loc="lower left")

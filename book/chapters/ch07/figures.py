@@ -178,7 +178,7 @@ def local_minimum(fig: Figure, lang: Lang) -> None:
         plot_function_trace(ax, well, run.iterates, xlim=(low, high), color=f"C{index}")
     words = {
         "en": ("global minimum", "local minimum", "local maximum"),
-        "ko": ("전역 최솟값", "지역 최솟값", "극댓값"),
+        "ko": ("전역 최소점", "지역 최소점", "극대점"),
     }[lang]
     marks = (
         (well.deep_minimum, words[0], (0, -26)),
