@@ -62,7 +62,9 @@ def test_the_glossary_page_lists_every_retired_form() -> None:
     listed = dict(TABLE_ROW.findall(GLOSSARY_KO.read_text(encoding="utf-8")))
     expected = {k: v for k, v in RETIRED.items() if "$" not in k and "{{" not in k}
     for form, standard in expected.items():
-        assert listed.get(form) == standard, f"glossary.ko.md does not list {form!r} -> {standard!r}"
+        assert listed.get(form) == standard, (
+            f"glossary.ko.md does not list {form!r} -> {standard!r}"
+        )
 
 
 def test_worked_example_and_training_example_have_different_terms() -> None:

@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import math
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import gdbook
+from book import syntax
 from book.chapters.ch02 import facts as facts_module
 
-CODE = Path(__file__).resolve().parents[2] / "book" / "chapters" / "ch02" / "code"
+ROOT = Path(__file__).resolve().parents[2]
 FACTS = facts_module.facts()
 SQUARE = gdbook.Quadratic((2.0,))
 XCOS = gdbook.XCosCx(0.15 * np.pi)
 
 
+@functools.cache
+def page_outputs() -> dict[str, str]:
+    """Run the page's blocks in page order in one namespace, as the page does: file -> output."""
+    page = (ROOT / "docs" / "gd" / "gd-1d.md").read_text(encoding="utf-8")
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    outputs = {}
+    for block in syntax.find_blocks(page):
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            exec(compile(block.code, block.files[0], "exec"), namespace)
+        outputs[Path(block.files[0]).stem] = buffer.getvalue()
+    return outputs
+
+
 def output_of(name: str) -> str:
-    """Run ``book/chapters/ch02/code/<name>.py`` as the page does and return what it prints."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        runpy.run_path(str(CODE / f"{name}.py"), run_name="__main__")
-    return buffer.getvalue()
+    """What ``book/chapters/ch02/code/<name>.py`` prints on the page."""
+    return page_outputs()[name]
 
 
 def newton_minimum(x: float) -> float:

@@ -11,10 +11,11 @@ from typing import Any
 import numpy as np
 
 import gdbook
+from book.chapters.ch02.params import ETA, STEPS, X0
 from book.explorers import grid, sig, sigs, text
 
-GD1D_STARTS = (-10.0, -5.0, 5.0, 10.0)
-GD1D_STEPS = 10
+GD1D_STARTS = (-X0, -X0 / 2, X0 / 2, X0)
+GD1D_STEPS = STEPS
 
 
 def gd_1d_data() -> dict[str, Any]:
@@ -39,9 +40,9 @@ def gd_1d_data() -> dict[str, Any]:
         "name": "gd-1d",
         "steps": GD1D_STEPS,
         "etas": etas,
-        "default_eta": 0.2,
+        "default_eta": ETA,
         "starts": [x0 for x0 in GD1D_STARTS],
-        "default_start": 10.0,
+        "default_start": X0,
         "stability_limit": sig(limit),
         "stable": [eta < limit for eta in etas],
         "curve": {"x": sigs(curve_x), "y": sigs(objective(float(x)) for x in curve_x)},

@@ -12,10 +12,10 @@ import math
 import numpy as np
 
 import gdbook
+from book.chapters.ch02.params import ETA, STEPS, X0
 
 #: The standard example: f(x) = x^2 from x_0 = 10 for 10 steps, with three learning rates.
-X0, STEPS = 10.0, 10
-ETAS = (0.2, 0.05, 1.1)
+ETAS = (ETA, 0.05, 1.1)
 #: ``gd_loop.py``: the stopping rule |f'(x)| <= TOL with eta = 0.2.
 TOL, MAX_STEPS = 1e-6, 1000
 #: ``taylor_step.py``: one step from x = 1.

@@ -7,6 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
+from book.chapters.ch02.params import ETA, STEPS, X0
 from book.figures import Lang, register
 from gdbook.plotting import plot_function_trace
 
@@ -23,7 +24,7 @@ def lr_traces(fig: Figure, lang: Lang) -> None:
     objective = gdbook.Quadratic((2.0,))
     axes = fig.subplots(1, len(_LR_TRACES_RUNS))
     for index, (ax, (eta, verdict)) in enumerate(zip(axes, _LR_TRACES_RUNS, strict=True)):
-        run = gdbook.gradient_descent(objective, 10.0, learning_rate=eta, steps=10)
+        run = gdbook.gradient_descent(objective, X0, learning_rate=eta, steps=STEPS)
         plot_function_trace(
             ax,
             objective,
@@ -37,7 +38,7 @@ def lr_traces(fig: Figure, lang: Lang) -> None:
 # --- Figures of the chapter's text: the Taylor argument, the standard trace, the closed form
 # --- and the local minimum of x cos(cx).
 
-_X0, _STEPS = 10.0, 10
+_X0, _STEPS = X0, STEPS
 _XCOS_C, _XCOS_ETA = 0.15 * np.pi, 2.0
 _XCOS_VIEW = (-10.0, 12.0)
 
@@ -99,7 +100,7 @@ def taylor(fig: Figure, lang: Lang) -> None:
 def trace(fig: Figure, lang: Lang) -> None:
     """Ten GD steps on x² from 10 with η = 0.2: on the curve, and x_t against t."""
     objective = gdbook.Quadratic((2.0,))
-    run = gdbook.gradient_descent(objective, _X0, learning_rate=0.2, steps=_STEPS)
+    run = gdbook.gradient_descent(objective, _X0, learning_rate=ETA, steps=_STEPS)
     xs = run.iterates[:, 0]
     left, right = fig.subplots(1, 2)
     plot_function_trace(left, objective, run.iterates, xlim=(-11.0, 11.0), color="C0")

@@ -1,8 +1,5 @@
-from gdbook import Quadratic, gradient_descent
-
-f = Quadratic((2.0,))
-for eta in (0.05, 1.1):
-    run = gradient_descent(f, 10.0, learning_rate=eta, steps=10)
+for rate in (0.05, 1.1):  # the same start and budget as the standard example
+    run = gradient_descent(f, x0, learning_rate=rate, steps=steps)
     trace = ", ".join(f"{x:.2f}" for x in run.iterates[:, 0])
-    print(f"eta = {eta}: x_0..x_10 = {trace}")
+    print(f"eta = {rate}: x_0..x_10 = {trace}")
     print(f"           x_10 = {run.final[0]:.10f}\n")

@@ -1,13 +1,7 @@
-import numpy as np
-
-from gdbook import XCosCx, gradient_descent
-
-f = XCosCx(0.15 * np.pi)
 # Polish x_10 of the eta = 2 run with a smaller step, and restart from x_0 = 10 with eta = 0.2.
-x10 = gradient_descent(f, 10.0, learning_rate=2.0, steps=10).final
 runs = {
     "eta = 2, then polished": gradient_descent(f, x10, learning_rate=0.5, steps=500, tol=1e-12),
-    "eta = 0.2 from x_0 = 10": gradient_descent(f, 10.0, learning_rate=0.2, steps=500, tol=1e-12),
+    "eta = 0.2 from x_0 = 10": gradient_descent(f, x0, learning_rate=0.2, steps=500, tol=1e-12),
 }
 for name, run in runs.items():
     x = run.final[0]
