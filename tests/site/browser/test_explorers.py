@@ -2,7 +2,7 @@
 
 ``docs/javascripts/explorers.js`` turns each ``<div class="gd-explorer">`` into a range
 slider, an SVG drawing (``polyline.gd-explorer-path``) and an ``output.gd-explorer-value``
-read-out, all fed by JSON that ``book/explorers.py`` computed at build time. Here the slider is
+read-out, all fed by JSON that the chapters' ``explorers.py`` computed at build time. Here the slider is
 focused and moved with ArrowRight / ArrowLeft; the path must change and the read-out must equal
 what gdbook computes in this test for the slider's new setting (to six significant digits).
 """
@@ -17,7 +17,9 @@ import pytest
 from playwright.sync_api import Locator, Page
 
 import gdbook
-from book import explorers as spec
+from book.chapters.ch02 import explorers as gd_1d
+from book.chapters.ch03 import explorers as gd_2d
+from book.chapters.ch06 import explorers as minibatch
 
 from .conftest import Tab, page_id, wait_for_math
 
@@ -54,15 +56,15 @@ def expected_values(name: str, value: float, explorer: Locator) -> list[float]:
     if name == "gd-1d":
         x0 = float(explorer.locator("select").input_value())
         run = gdbook.gradient_descent(
-            gdbook.Quadratic((2.0,)), x0, learning_rate=value, steps=spec.GD1D_STEPS
+            gdbook.Quadratic((2.0,)), x0, learning_rate=value, steps=gd_1d.GD1D_STEPS
         )
         return [float(run.final[0])]
     if name == "gd-2d":
         run = gdbook.gradient_descent(
             gdbook.Quadratic((2.0, 4.0)),
-            spec.GD2D_START,
+            gd_2d.GD2D_START,
             learning_rate=value,
-            steps=spec.GD2D_STEPS,
+            steps=gd_2d.GD2D_STEPS,
         )
         return [float(run.final[0]), float(run.final[1]), float(run.losses[-1])]
     if name == "minibatch":
@@ -71,10 +73,10 @@ def expected_values(name: str, value: float, explorer: Locator) -> list[float]:
         run = gdbook.minibatch_sgd(
             problem,
             np.zeros(problem.dim),
-            learning_rate=spec.MINIBATCH_LEARNING_RATE,
+            learning_rate=minibatch.MINIBATCH_LEARNING_RATE,
             batch_size=int(value),
-            epochs=spec.MINIBATCH_BUDGET // problem.n,
-            seed=spec.MINIBATCH_SEED,
+            epochs=minibatch.MINIBATCH_BUDGET // problem.n,
+            seed=minibatch.MINIBATCH_SEED,
         )
         return [float(run.losses[-1]), float(run.final[0]), float(run.final[1])]
     raise AssertionError(f"no expected values for explorer {name!r}")
