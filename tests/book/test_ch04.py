@@ -13,6 +13,7 @@ import pytest
 
 import gdbook
 from book.chapters.ch04 import facts as facts_module
+from book.chapters.ch04 import params
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ROOT / "book" / "chapters"
@@ -120,7 +121,9 @@ def test_hessian_facts() -> None:
 
 
 def test_error_recursion_and_rate() -> None:
-    run = gdbook.gradient_descent(PROBLEM, [0.0, 0.0], learning_rate=0.1, steps=100)
+    run = gdbook.gradient_descent(
+        PROBLEM, params.START, learning_rate=params.ETA, steps=params.STEPS
+    )
     errors = run.iterates - BETA_HAT
     step = np.eye(2) - 0.1 * H
     np.testing.assert_allclose(errors[1:], errors[:-1] @ step.T, atol=1e-12)
@@ -131,7 +134,9 @@ def test_error_recursion_and_rate() -> None:
 
 
 def test_gd_solution_against_least_squares() -> None:
-    run = gdbook.gradient_descent(PROBLEM, [0.0, 0.0], learning_rate=0.1, steps=100)
+    run = gdbook.gradient_descent(
+        PROBLEM, params.START, learning_rate=params.ETA, steps=params.STEPS
+    )
     gap = np.linalg.norm(run.final - BETA_HAT)
     assert gap == pytest.approx(sci(FACTS["gap"]), rel=5e-3)
     assert gap <= sci(FACTS["bound"])

@@ -13,11 +13,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 import gdbook
+from book.chapters.ch04.params import ETA, START, STEPS
 
-#: ``gd_fit.py``: gradient descent from beta = (0, 0) with eta = 0.1 for 100 steps.
-START = (0.0, 0.0)
-ETA = 0.1
-STEPS = 100
 #: ``gradient.py``: the point of the gradient check.
 CHECK_POINT = (0.5, -1.0)
 #: ``nonconvex.py``: the double well from two starts, eta = 0.1, 200 steps.

@@ -9,13 +9,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
+from book.chapters.ch04.params import ETA, START, STEPS
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_loss_curve
 
 # The chapter's run: gradient descent from beta = (0, 0) with eta = 0.1 for 100 steps.
-_ETA = 0.1
-_STEPS = 100
-_START = (0.0, 0.0)
+_ETA, _STEPS, _START = ETA, STEPS, START
 
 
 def _problem() -> tuple[gdbook.RegressionData, gdbook.LeastSquares]:

@@ -15,14 +15,13 @@ from typing import Any
 
 import numpy as np
 
+from book.chapters.ch06.params import EPOCHS, ETA, LOSS_BATCH_SIZES
 from gdbook import LeastSquares, book_regression, minibatch_sgd
 
 ROOT = Path(__file__).resolve().parents[3]
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
 BENCH = ROOT / "benchmarks" / "results" / "bench.json"  # written by `make bench`
 BATCH = 64
-LOSS_BATCH_SIZES = (1, 8, 64, 1000)
-EPOCHS = 10
 
 
 def _problem() -> LeastSquares:
@@ -92,7 +91,7 @@ def _loss_facts(problem: LeastSquares) -> dict[str, str]:
         "eta_limit": f"{2 / lipschitz:.3f}",
     }
     for b in LOSS_BATCH_SIZES:
-        run = minibatch_sgd(problem, beta0, learning_rate=0.1, batch_size=b, epochs=EPOCHS, seed=0)
+        run = minibatch_sgd(problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0)
         per_epoch = run.steps // EPOCHS
         tag = "n" if b == problem.n else str(b)
         out[f"steps_b{tag}"] = f"{run.steps:,}"

@@ -10,13 +10,11 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
+from book.chapters.ch06.params import EPOCHS, ETA, LOSS_BATCH_SIZES
 from book.figures import Lang, register
 
 BATCH_SIZES = tuple(2**k for k in range(10))  # 1, 2, 4, ..., 512
 REPEATS = 2_000  # minibatches drawn per batch size
-LOSS_BATCH_SIZES = (1, 8, 64, 1000)
-EPOCHS = 10
-ETA = 0.1
 
 
 @functools.cache

@@ -1,15 +1,15 @@
-epochs = 10
+eta, epochs, batch_sizes = 0.1, 10, (1, 8, 64, 1000)  # b = 1000 = n: the full batch
 runs = {}
-for b in (1, 8, 64, n):
+for b in batch_sizes:
     runs[b] = minibatch_sgd(
         problem,
         beta0,
-        learning_rate=0.1,
+        learning_rate=eta,
         batch_size=b,
         epochs=epochs,
         seed=0,
     )
-print(f"{epochs} epochs = {epochs * n:,} example gradients per run, eta = 0.1")
+print(f"{epochs} epochs = {epochs * n:,} example gradients per run, eta = {eta}")
 print("excess loss f - f*: after epoch 1, and the mean over the last epoch")
 print("     b    steps    epoch 1    last epoch")
 for b, run in runs.items():
