@@ -53,6 +53,8 @@ def describe(value: object) -> str:
         return f"an array of shape {value.shape}"
     if isinstance(value, np.generic):
         return repr(value.item())
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**80:
+        return f"an int of {len(str(abs(value)))} digits"
     text = repr(value)
     # Long reprs (big lists, objects) would drown the message; the type is enough then.
     return text if len(text) <= 80 else f"an object of type {type(value).__name__}"
@@ -120,7 +122,10 @@ def check_float(
     expected = f"a float in the range {_range_text(low, high, closed)}"
     if not _is_real(value):
         raise TypeError(message(name, caller, expected, value))
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValueError(message(name, caller, expected, value)) from None
     if not math.isfinite(number) or not _in_range(number, low, high, closed):
         raise ValueError(message(name, caller, expected, value))
     return number
@@ -246,14 +251,7 @@ def check_array(
         ...
     ValueError: The 'x0' parameter of gradient_descent must be an array of shape (2,). Got an array of shape (3,) instead.
     """
-    try:
-        raw = np.asarray(value)
-        # Booleans and strings convert to floats silently; as numbers they are mistakes.
-        if raw.dtype.kind in "bUSV":
-            raise TypeError
-        array = np.array(raw, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(message(name, caller, "an array of floats", value)) from None
+    array = _float_array(value, name, caller)
     if ndim is not None and array.ndim != ndim:
         raise ValueError(message(name, caller, f"a {ndim}-dimensional array", array))
     if shape is not None:
@@ -272,6 +270,32 @@ def check_array(
             "Got an array containing NaN or inf instead."
         )
     return array
+
+
+def _float_array(value: object, name: str, caller: str) -> NDArray[np.float64]:
+    """`value` as a new float64 array; TypeError for anything that is not real numbers.
+
+    Booleans, strings, bytes, complex numbers and objects such as None convert to floats
+    silently (or with only a numpy warning) and are mistakes as numbers, so they raise.
+    A Python int too large for a float is a number of the right type but the wrong size:
+    ValueError.
+    """
+    expected = "an array of floats"
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(message(name, caller, expected, value))
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested sequences
+        raise TypeError(message(name, caller, expected, value)) from None
+    kind = raw.dtype.kind
+    if kind in "fiu":
+        return np.array(raw, dtype=np.float64)
+    if kind == "O" and raw.size and all(_is_real(v) for v in raw.flat):
+        try:  # Python ints beyond int64, fractions, decimals
+            return np.array(raw.tolist(), dtype=np.float64)
+        except OverflowError:
+            raise ValueError(message(name, caller, "an array of finite floats", value)) from None
+    raise TypeError(message(name, caller, expected, value))
 
 
 def check_learning_rate(
