@@ -594,9 +594,7 @@ def _drivers(problem: LeastSquares) -> dict[str, Callable[..., Trajectory]]:
         "noisy_gradient_descent": lambda **kw: noisy_gradient_descent(
             problem, x0, learning_rate=0.1, steps=37, noise_std=0.5, seed=4, **{**kw0, **kw}
         ),
-        "sgd": lambda **kw: sgd(
-            problem, x0, learning_rate=0.05, steps=37, seed=4, **{**kw0, **kw}
-        ),
+        "sgd": lambda **kw: sgd(problem, x0, learning_rate=0.05, steps=37, seed=4, **{**kw0, **kw}),
         "minibatch_sgd": lambda **kw: minibatch_sgd(
             problem, x0, learning_rate=0.1, batch_size=8, epochs=6, seed=4, **{**kw0, **kw}
         ),
