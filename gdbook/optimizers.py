@@ -55,6 +55,7 @@ from gdbook._validation import (
     check_positive_int,
     describe,
     message,
+    norm,
 )
 from gdbook.objectives import FiniteSumObjective, FunctionObjective, LeastSquares, Objective
 from gdbook.schedules import Schedule
@@ -408,23 +409,6 @@ def _rate_function(learning_rate: LearningRate, caller: str, steps: int) -> Call
     return rate
 
 
-def _norm(g: Vector) -> float:
-    """The Euclidean norm of `g` without overflow or underflow (O(d)).
-
-    `sqrt(g @ g)` is exact enough and fast while `g @ g` stays in [1e-300, 1e300]; outside,
-    `g` is scaled by its largest magnitude first, so a norm up to the largest float is
-    finite. NaN gives NaN.
-    """
-    square = g.dot(g)  # `ndarray.dot` costs half of `g @ g` on small arrays, same result
-    if 1e-300 < square < 1e300:
-        return math.sqrt(square)
-    largest = float(np.abs(g).max(initial=0.0))
-    if largest == 0.0 or not math.isfinite(largest):
-        return largest
-    scaled = g / largest
-    return largest * math.sqrt(float(scaled @ scaled))
-
-
 def _check_loss_every(loss_every: object, caller: str) -> int | Literal["auto"] | None:
     """`loss_every` is "auto", None or an int in [1, inf); the message names all three."""
     if loss_every is None:
@@ -537,7 +521,7 @@ def _run(
             gradient_evaluations += 1
             if type(g) is not np.ndarray or g.dtype is not _FLOAT64 or g.shape != shape:
                 g = _gradient_value(g, shape, caller, name)
-            g_norm = _norm(g)
+            g_norm = norm(g)
             if not g_norm <= DIVERGENCE_THRESHOLD:
                 if t == 0:
                     raise _bad_start(caller, "gradient", x0, f"the gradient's norm is {g_norm}")
