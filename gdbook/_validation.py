@@ -31,6 +31,7 @@ __all__ = [
     "check_positive_float",
     "check_positive_int",
     "describe",
+    "fast_norm",
     "message",
     "norm",
 ]
@@ -299,7 +300,7 @@ def _float_array(value: object, name: str, caller: str) -> NDArray[np.float64]:
     raise TypeError(message(name, caller, expected, value))
 
 
-def norm(g: NDArray[np.float64]) -> float:
+def fast_norm(g: NDArray[np.float64]) -> float:
     """The Euclidean norm of `g` without overflow or underflow (O(d)).
 
     `sqrt(g @ g)` is exact enough and fast while `g @ g` stays in [1e-300, 1e300]; outside,
@@ -314,6 +315,18 @@ def norm(g: NDArray[np.float64]) -> float:
         return largest
     scaled = g / largest
     return largest * math.sqrt(float(scaled @ scaled))
+
+
+def norm(g: NDArray[np.float64]) -> float:
+    """`fast_norm` without numpy's overflow warnings (the drivers silence them once per run).
+
+    Examples
+    --------
+    >>> norm(np.array([3e200, 4e200]))
+    5e+200
+    """
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        return fast_norm(g)
 
 
 def check_learning_rate(

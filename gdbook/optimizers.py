@@ -54,8 +54,8 @@ from gdbook._validation import (
     check_learning_rate,
     check_positive_int,
     describe,
+    fast_norm,
     message,
-    norm,
 )
 from gdbook.objectives import FiniteSumObjective, FunctionObjective, LeastSquares, Objective
 from gdbook.schedules import Schedule
@@ -521,7 +521,7 @@ def _run(
             gradient_evaluations += 1
             if type(g) is not np.ndarray or g.dtype is not _FLOAT64 or g.shape != shape:
                 g = _gradient_value(g, shape, caller, name)
-            g_norm = norm(g)
+            g_norm = fast_norm(g)
             if not g_norm <= DIVERGENCE_THRESHOLD:
                 if t == 0:
                     raise _bad_start(caller, "gradient", x0, f"the gradient's norm is {g_norm}")
