@@ -60,8 +60,11 @@ class RegressionData:
     true_beta: NDArray[np.float64]
 
     def __post_init__(self) -> None:
-        for name in ("X", "y", "true_beta"):
-            array = np.array(getattr(self, name), dtype=np.float64)
+        caller = "RegressionData"
+        X = check_array(self.X, "X", caller, ndim=2, min_rows=1)
+        y = check_array(self.y, "y", caller, shape=(X.shape[0],))
+        beta = check_array(self.true_beta, "true_beta", caller, shape=(X.shape[1],))
+        for name, array in (("X", X), ("y", y), ("true_beta", beta)):
             array.setflags(write=False)
             object.__setattr__(self, name, array)
 

@@ -480,6 +480,7 @@ def _run(
     tol: float | None = None,
     loss_every: int | None = 1,
     callback: Callable[[StepInfo], object] | None = None,
+    exact: bool = False,
 ) -> Trajectory:
     """The one optimisation loop: `x <- x - eta_t * g_t` with `g_t = estimate(t, x)`.
 
@@ -523,7 +524,7 @@ def _run(
                 g = _gradient_value(g, shape, caller, name)
             g_norm = fast_norm(g)
             if not g_norm <= DIVERGENCE_THRESHOLD:
-                if t == 0:
+                if t == 0 and exact:  # the start's own gradient, not a noisy estimate
                     raise _bad_start(caller, "gradient", x0, f"the gradient's norm is {g_norm}")
                 stop_reason, taken = "diverged", t
                 detail = f"the gradient at step {t} has norm {g_norm:.3g}"
@@ -847,7 +848,16 @@ def gradient_descent(
         return grad(x), cost
 
     return _run(
-        x, estimate, lr, n_steps, f, caller=caller, tol=threshold, loss_every=every, callback=hook
+        x,
+        estimate,
+        lr,
+        n_steps,
+        f,
+        caller=caller,
+        tol=threshold,
+        loss_every=every,
+        callback=hook,
+        exact=True,
     )
 
 

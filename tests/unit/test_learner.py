@@ -386,6 +386,22 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "an array of floats",
         "[[1j]]",
     ),
+    (
+        lambda: gdbook.RegressionData([[1.0]], [1.0, 2.0], [1.0]),
+        ValueError,
+        "y",
+        "RegressionData",
+        r"an array of shape \(1,\)",
+        "an array of shape (2,)",
+    ),
+    (
+        lambda: gdbook.XCosCx(10**400),
+        ValueError,
+        "c",
+        "XCosCx",
+        r"a float in the range \(0, inf\)",
+        "an int of 401 digits",
+    ),
     # Trajectory
     (
         lambda: _trajectory(examples=[0, 1.5, 2]),
@@ -614,6 +630,12 @@ def test_the_iterates_never_depend_on_loss_every_even_with_nan_losses(
     np.testing.assert_array_equal(run.losses, reference.losses[run.loss_steps])
     assert run.loss_steps[0] == 0 and run.loss_steps[-1] == run.steps
     assert run.success == bool(np.all(np.isfinite(run.losses)))
+
+
+def test_noise_that_overflows_the_first_step_is_divergence_not_a_bad_start() -> None:
+    run = noisy_gradient_descent(F, 1.0, learning_rate=0.1, steps=5, noise_std=1e300, seed=0)
+    assert run.diverged and run.steps == 0 and run.njev == 1
+    assert (run.message or "").startswith("Diverged: the gradient at step 0 has norm")
 
 
 def test_the_issues_log_example_takes_the_same_steps_for_every_loss_every() -> None:
