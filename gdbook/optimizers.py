@@ -18,19 +18,28 @@ and differs only in the estimate $g_t$ of $\nabla f(x_t)$:
 "cost" counts example-gradient evaluations: a full gradient of a finite sum of `n` terms
 costs `n`; the gradient of an analytic objective counts 1.
 
-Each driver returns a `Trajectory`. A run stops early as `"diverged"` when an
-iterate has a coordinate that is not finite or exceeds `DIVERGENCE_THRESHOLD` in
-absolute value (checked at every step, at a cost of O(d)), or when the loss is not finite
-at a step where it is evaluated. That iterate is dropped, so every array in the trajectory
-is finite and can be plotted; no `RuntimeWarning` is emitted.
+Each driver returns a `Trajectory`: the whole history, and the final point, loss, success
+and message under the names of `scipy.optimize.OptimizeResult`. A run stops early as
+`"diverged"` when the next iterate has a coordinate that is not finite or exceeds
+`DIVERGENCE_THRESHOLD` in absolute value, or when the norm of the gradient estimate does
+(computed without overflow). Both are checked at every step at almost no cost (the iterate
+through a running bound from the triangle inequality); the dropped iterate is never kept, so
+the iterates, gradient norms and learning rates are always finite and can be plotted, and no
+`RuntimeWarning` is emitted.
 
 The full loss $f(x_t)$ is a pass over all the data, so the drivers take `loss_every`:
-evaluate it every `k` steps (1, the default: every step) or, with None, only at the first
-and the last step. `Trajectory.loss_steps` records where it was evaluated. The iterates
-do not depend on `loss_every`, with one exception: a loss that overflows while the iterate
-is still below the threshold is noticed only where it is evaluated, and the run is then
-cut back to the latest step whose loss is finite (evaluated at every step, it stops before
-the first overflow; the two agree when the loss, once overflowed, stays so).
+evaluate it every `k` steps, or with None only at the first and the last step; the default,
+"auto", records it as often as costs no more than the steps (every step for gradient
+descent and analytic objectives, once per epoch for SGD and minibatch SGD).
+`Trajectory.loss_steps` records where it was evaluated. The iterates never depend on
+`loss_every`: the loss never stops a run. A loss that is not finite (an objective that
+overflows or leaves its domain at a finite point) is recorded as it is, and the result's
+`success` is then False and its `message` names the first such step.
+
+The arguments are validated once per call; inside the loop only what user code returns is
+checked (the gradient's dtype and shape, a callable learning rate's value). A user's
+function and its gradient can be passed without writing a class (`gradient=`, or a pair),
+and a `callback` sees each step and can stop the run.
 """
 
 from __future__ import annotations
@@ -830,9 +839,10 @@ def gradient_descent(
     >>> import math
     >>> run = gradient_descent(lambda x: x * x - math.log(x), 2.0,
     ...                        gradient=lambda x: 2 * x - 1 / x, learning_rate=0.1, steps=100)
-    >>> print(f"{run.x[0]:.6f} {1 / math.sqrt(2):.6f}"), run.success
+    >>> print(f"{run.x[0]:.6f} {1 / math.sqrt(2):.6f}")
     0.707107 0.707107
-    (None, True)
+    >>> run.success, run.message
+    (True, 'Took all 100 steps of the budget.')
     """
     caller = "gradient_descent"
     f, x = _check_objective(objective, x0, gradient, caller)
