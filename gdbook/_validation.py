@@ -343,7 +343,7 @@ def check_learning_rate(
         ...
     TypeError: The 'learning_rate' parameter of gradient_descent must be a float in the range (0, inf) or a schedule. Got '0.1' instead.
     """
-    if callable(value):
+    if callable(value) and not isinstance(value, type):
         return value
     if not _is_real(value):
         raise TypeError(message(name, caller, "a float in the range (0, inf) or a schedule", value))

@@ -313,7 +313,9 @@ def _as_points(values: ArrayLike, name: str, caller: str) -> NDArray[np.float64]
 def _check_limits(value: object, name: str, caller: str) -> tuple[float, float]:
     """A pair (low, high) of finite floats, low < high, whose width is finite too."""
     expected = "a pair (low, high) of finite floats with low < high"
-    if not isinstance(value, (tuple, list, np.ndarray)) or len(value) != 2:
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = tuple(value.tolist())
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
         raise TypeError(message(name, caller, expected, value))
     low = check_float(value[0], name, caller)
     high = check_float(value[1], name, caller)
@@ -483,7 +485,8 @@ def plot_contour_trace(
     2
     """
     caller = "plot_contour_trace"
-    if isinstance(iterates_list, np.ndarray) and iterates_list.ndim == 2:
+    is_stack = isinstance(iterates_list, np.ndarray) and iterates_list.ndim == 3
+    if not (is_stack or isinstance(iterates_list, (list, tuple))):
         expected = "a sequence of trajectories (wrap one run's iterates in a list)"
         raise TypeError(message("iterates_list", caller, expected, iterates_list))
     count = len(iterates_list)

@@ -162,6 +162,12 @@ def constant(eta: float) -> Schedule:
     return _Constant(check_positive_float(eta, "eta", "constant"))
 
 
+def _is_sequence(value: object) -> bool:
+    if isinstance(value, np.ndarray):
+        return value.ndim == 1
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
+
+
 def piecewise_constant(boundaries: Sequence[int], values: Sequence[float]) -> Schedule:
     r"""A step schedule: $\eta_t = v_k$ where $k$ counts the boundaries $\le t$.
 
@@ -184,9 +190,9 @@ def piecewise_constant(boundaries: Sequence[int], values: Sequence[float]) -> Sc
     [0.1, 0.01, 0.001]
     """
     caller = "piecewise_constant"
-    if isinstance(boundaries, (str, bytes)) or not isinstance(boundaries, Sequence | np.ndarray):
+    if not _is_sequence(boundaries):
         raise TypeError(message("boundaries", caller, "a sequence of ints", boundaries))
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence | np.ndarray):
+    if not _is_sequence(values):
         raise TypeError(message("values", caller, "a sequence of floats", values))
     checked_boundaries: list[int] = []
     for b in boundaries:

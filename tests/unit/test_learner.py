@@ -295,6 +295,22 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         r"a float in the range \(0, inf\) or a schedule returning floats",
         "a schedule returning -0.1 at t=3",
     ),
+    (
+        lambda: gd(learning_rate=Quadratic),
+        TypeError,
+        "learning_rate",
+        "gradient_descent",
+        r"a float in the range \(0, inf\) or a schedule",
+        "<class 'gdbook.objectives.Quadratic'>",
+    ),
+    (
+        lambda: piecewise_constant(np.array(5), [0.1, 0.01]),  # type: ignore[arg-type]
+        TypeError,
+        "boundaries",
+        "piecewise_constant",
+        "a sequence of ints",
+        "an array of shape ()",
+    ),
     # budget, callback
     (
         lambda: sgd_(epochs=1),
@@ -523,6 +539,22 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "plot_contour_trace",
         "a sequence of trajectories",
         "an array of shape (3, 2)",
+    ),
+    (
+        lambda: plot_contour_trace(Figure().add_subplot(), F2, None, xlim=(0, 1), ylim=(0, 1)),  # type: ignore[arg-type]
+        TypeError,
+        "iterates_list",
+        "plot_contour_trace",
+        "a sequence of trajectories",
+        "None",
+    ),
+    (
+        lambda: plot_function_trace(Figure().add_subplot(), F, [1.0], xlim=np.array(0.1)),  # type: ignore[arg-type]
+        TypeError,
+        "xlim",
+        "plot_function_trace",
+        "a pair",
+        "0.1",
     ),
     (lambda: style_rc("blue"), ValueError, "theme", "style_rc", "a str among", "'blue'"),  # type: ignore[arg-type]
 ]
