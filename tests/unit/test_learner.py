@@ -554,7 +554,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "xlim",
         "plot_function_trace",
         "a pair",
-        "0.1",
+        "an array of shape ()",
     ),
     (lambda: style_rc("blue"), ValueError, "theme", "style_rc", "a str among", "'blue'"),  # type: ignore[arg-type]
 ]
