@@ -20,8 +20,9 @@ done (every step costs the same), and the results say so:
 
 - ``gdbook.minibatch_sgd(problem, 0, learning_rate=eta, batch_size=b, epochs=1, seed=1,
   loss_every=None)``: the full loss (a pass over all of ``X``) is recorded at the start and
-  the end of the epoch only, as one trains at this size. The default, ``loss_every=1``,
-  records it after every step, which costs ``n / b`` passes over ``X`` per epoch; that
+  the end of the epoch only, as one trains at this size (the default, ``"auto"``, would add
+  one pass at the end of the epoch, which is the end here). ``loss_every=1`` (the default
+  before issue #14) records it after every step, which costs ``n / b`` passes over ``X`` per epoch; that
   variant gets ``LOSS_EVERY_STEP_BUDGET`` seconds and its time is extrapolated (a
   diagnostic, not the target);
 - the same update with ``torch.optim.SGD`` (float64 tensors sharing ``X``'s memory,
