@@ -711,7 +711,7 @@ class LeastSquares:
 
     def _batch_gradient(self, b: Vector, chosen: NDArray[np.intp]) -> Vector:
         """`batch_gradient` without the checks, for the drivers (validated indices)."""
-        n = self.n
+        n = len(self.y)
         # A permutation of all examples takes the full-gradient path: the same floating-point
         # operations in the same order, so batch size n reproduces gradient descent exactly.
         if chosen.size == n and np.all(np.bincount(chosen, minlength=n)):

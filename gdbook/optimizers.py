@@ -500,6 +500,7 @@ def _run(
     the gradient, which every step computes anyway.
     """
     rate = _rate_function(learning_rate, caller, steps)
+    constant = None if callable(learning_rate) else float(learning_rate)
     d = x0.size
     shape = (d,)
     capacity = min(steps, _CHUNK)
@@ -531,7 +532,8 @@ def _run(
             gradient_evaluations += 1
             if type(g) is not np.ndarray or g.dtype is not _FLOAT64 or g.shape != shape:
                 g = _gradient_value(g, shape, caller, name)
-            g_norm = fast_norm(g)
+            square = g.dot(g)  # fast_norm's fast path, inlined: this runs at every step
+            g_norm = math.sqrt(square) if 1e-300 < square < 1e300 else fast_norm(g)
             if not g_norm <= DIVERGENCE_THRESHOLD:
                 if t == 0 and exact:  # the start's own gradient, not a noisy estimate
                     raise _bad_start(caller, "gradient", x0, f"the gradient's norm is {g_norm}")
@@ -541,7 +543,7 @@ def _run(
             if tol is not None and g_norm <= tol:
                 stop_reason, taken = "tolerance", t
                 break
-            eta = rate(t)
+            eta = constant if constant is not None else rate(t)
             x_next = x - eta * g
             # `bound` >= max_i |x_{t+1, i}| by the triangle inequality, for one multiply-add;
             # only past half the threshold (never, on a converging run) are the coordinates
