@@ -20,8 +20,9 @@ done (every step costs the same), and the results say so:
 
 - ``gdbook.minibatch_sgd(problem, 0, learning_rate=eta, batch_size=b, epochs=1, seed=1,
   loss_every=None)``: the full loss (a pass over all of ``X``) is recorded at the start and
-  the end of the epoch only, as one trains at this size. The default, ``loss_every=1``,
-  records it after every step, which costs ``n / b`` passes over ``X`` per epoch; that
+  the end of the epoch only, as one trains at this size (the default, ``"auto"``, would add
+  one pass at the end of the epoch, which is the end here). ``loss_every=1`` (the default
+  before issue #14) records it after every step, which costs ``n / b`` passes over ``X`` per epoch; that
   variant gets ``LOSS_EVERY_STEP_BUDGET`` seconds and its time is extrapolated (a
   diagnostic, not the target);
 - the same update with ``torch.optim.SGD`` (float64 tensors sharing ``X``'s memory,
@@ -44,6 +45,19 @@ arithmetic without the bookkeeping of a ``Trajectory``; "blocked one-pass gradie
 numpy that walks ``X`` in row blocks small enough to stay in the CPU cache, so it reads ``X``
 from memory once, not twice; "streaming floor" is ``2 x (X @ v)``, the two passes at the
 speed of the faster one.
+
+Per-step overhead (target <= 2). On a small least-squares problem (n = 10^4, d = 10, the
+data in cache, so the bookkeeping is not hidden behind memory traffic), ``gdbook.sgd`` with
+its default recording (``loss_every="auto"``: the full loss once per epoch) is timed against
+the same update in plain numpy over the same draws::
+
+    rows = X[idx]; beta = beta - eta * ((-2 / b) * (rows.T @ (y[idx] - rows @ beta)))
+
+``OVERHEAD_STEPS`` steps each, taking turns, best of ``REPEATS``; the ratio is gdbook's time
+per step over plain numpy's. Also reported: the same with ``loss_every=None`` and with
+``loss_every=1`` (the full loss after every step, O(n) each), and 2,000 default SGD steps at
+n = 200,000 against the same run recording every step (the cost of issue #14's old default).
+Run only this part with ``python -m benchmarks.compute --overhead``.
 """
 
 from __future__ import annotations
@@ -77,6 +91,8 @@ REPEATS = 5
 TARGET_GRADIENT_RATIO = 1.5
 BUDGET = 600.0  # seconds one gdbook epoch may run before it is extrapolated
 LOSS_EVERY_STEP_BUDGET = 20.0  # the same for the epoch that records the loss at every step
+OVERHEAD_N, OVERHEAD_D, OVERHEAD_STEPS = 10_000, 10, 20_000
+TARGET_OVERHEAD_RATIO = 2.0
 BLOCK_ROWS = 2048  # 1.6 MB of X per block at d = 100: fits in this machine's L2 + L3
 
 
@@ -346,6 +362,116 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def step_overhead(*, quick: bool = False, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Seconds per step of ``gdbook.sgd`` on least squares against the plain numpy update."""
+    from gdbook import LeastSquares, sgd
+
+    steps = OVERHEAD_STEPS // 10 if quick else OVERHEAD_STEPS
+    rng = np.random.default_rng(DATA_SEED)
+    X = rng.standard_normal((OVERHEAD_N, OVERHEAD_D))
+    y = X @ rng.standard_normal(OVERHEAD_D) + NOISE_STD * rng.standard_normal(OVERHEAD_N)
+    problem = LeastSquares(X, y)
+    X, y = problem.X, problem.y
+    eta = ETA
+    beta0 = np.zeros(OVERHEAD_D)
+
+    def plain() -> Vector:
+        # The draws sgd makes (with replacement, seed SHUFFLE_SEED), then the bare update.
+        draws = np.random.default_rng(SHUFFLE_SEED).integers(0, OVERHEAD_N, size=steps)
+        beta = beta0
+        for t in range(steps):
+            idx = draws[t : t + 1]
+            rows = X[idx]
+            beta = beta - eta * ((-2.0 / idx.size) * (rows.T @ (y[idx] - rows @ beta)))
+        return beta
+
+    def driver(loss_every: Any) -> Callable[[], Any]:
+        return lambda: sgd(
+            problem,
+            beta0,
+            learning_rate=eta,
+            steps=steps,
+            seed=SHUFFLE_SEED,
+            loss_every=loss_every,
+        )
+
+    log(f"compute: per-step overhead, sgd vs plain numpy ({steps:,} steps, n = {OVERHEAD_N:,})")
+    best = interleaved_best(
+        {
+            "plain": plain,
+            "auto": driver("auto"),
+            "none": driver(None),
+            "every": driver(1),
+        }
+    )
+    same = bool(np.array_equal(plain(), driver("auto")().final))
+    per_step = {key: value / steps for key, value in best.items()}
+    ratio = per_step["auto"] / per_step["plain"]
+    log(
+        f"compute: per step: plain {per_step['plain'] * 1e6:.2f} us, sgd {per_step['auto'] * 1e6:.2f} us, ratio {ratio:.2f}"
+    )
+
+    # The old default at scale: the full loss after every one of 2,000 SGD steps.
+    big_n, big_steps = (20_000, 200) if quick else (200_000, 2_000)
+    rng = np.random.default_rng(DATA_SEED)
+    Xb = rng.standard_normal((big_n, OVERHEAD_D))
+    big = LeastSquares(Xb, Xb @ np.ones(OVERHEAD_D))
+    del Xb
+    start = np.zeros(OVERHEAD_D)
+    default_seconds, _ = timed(
+        lambda: sgd(big, start, learning_rate=eta, steps=big_steps, seed=SHUFFLE_SEED)
+    )
+    every_seconds, _ = timed(
+        lambda: sgd(big, start, learning_rate=eta, steps=big_steps, seed=SHUFFLE_SEED, loss_every=1)
+    )
+    return {
+        "n": OVERHEAD_N,
+        "d": OVERHEAD_D,
+        "steps": steps,
+        "statistic": f"min of {REPEATS}, interleaved",
+        "plain_numpy_us_per_step": round(per_step["plain"] * 1e6, 3),
+        "sgd_default_us_per_step": round(per_step["auto"] * 1e6, 3),
+        "sgd_loss_every_none_us_per_step": round(per_step["none"] * 1e6, 3),
+        "sgd_loss_every_1_us_per_step": round(per_step["every"] * 1e6, 3),
+        "ratio": round(ratio, 3),
+        "ratio_loss_every_none": round(per_step["none"] / per_step["plain"], 3),
+        "target": TARGET_OVERHEAD_RATIO,
+        "target_met": bool(ratio <= TARGET_OVERHEAD_RATIO),
+        "same_final_beta": same,
+        "large": {
+            "n": big_n,
+            "steps": big_steps,
+            "default_seconds": round(default_seconds, 4),
+            "loss_every_1_seconds": round(every_seconds, 4),
+        },
+    }
+
+
+def render_overhead(o: dict[str, Any]) -> list[str]:
+    """Markdown lines of the per-step overhead."""
+    met = {True: "**met**", False: "**missed**"}
+    large = o["large"]
+    return [
+        f"Per-step overhead: `gdbook.sgd` on least squares (n = {o['n']:,}, d = {o['d']}, "
+        f"{o['steps']:,} steps, {o['statistic']}) against the same update in plain numpy:",
+        "",
+        "| per step | microseconds | ratio to plain numpy | target |",
+        "| --- | ---: | ---: | --- |",
+        f"| plain numpy update | {o['plain_numpy_us_per_step']:.2f} | 1.00 | |",
+        f'| `sgd`, default recording (`loss_every="auto"`) | {o["sgd_default_us_per_step"]:.2f} | '
+        f"{o['ratio']:.2f} | <= {o['target']:g} : {met[o['target_met']]} |",
+        f"| `sgd`, `loss_every=None` | {o['sgd_loss_every_none_us_per_step']:.2f} | "
+        f"{o['ratio_loss_every_none']:.2f} | |",
+        f"| `sgd`, `loss_every=1` (full loss every step) | "
+        f"{o['sgd_loss_every_1_us_per_step']:.2f} | "
+        f"{o['sgd_loss_every_1_us_per_step'] / o['plain_numpy_us_per_step']:.2f} | |",
+        "",
+        f"{large['steps']:,} SGD steps at n = {large['n']:,}: {large['default_seconds']:.3f} s "
+        f"with the default recording, {large['loss_every_1_seconds']:.3f} s with the full loss "
+        "after every step.",
+    ]
+
+
 def run(
     *, quick: bool = False, log: Callable[[str], None] = print, budget: float | None = BUDGET
 ) -> dict[str, Any]:
@@ -361,6 +487,7 @@ def run(
     notes: list[str] = []
     loads: dict[str, list[float]] = {"start": load_average()}
 
+    overhead = step_overhead(quick=quick, log=log)
     log(f"compute: generating X ({n} x {D}, float64, {n * D * 8 / 1e6:.0f} MB), seed {DATA_SEED}")
     setup_seconds, (problem, beta_true) = timed(lambda: make_problem(n))
     X = problem.X
@@ -502,6 +629,7 @@ def run(
         },
         "full_loss_seconds": round(loss, 6),
         "minibatch": minibatch,
+        "step_overhead": overhead,
         "sklearn_sgdregressor": sklearn_row,
         "peak_rss_megabytes": peak_rss_mb(),
         "loads": loads,
@@ -578,6 +706,9 @@ def render(result: dict[str, Any]) -> list[str]:
             f"{_loss(row['gdbook']['final_loss'] or row['gdbook_gradient_loop']['final_loss'])}, "
             f"{_loss(torch_row.get('final_loss'))} | {met[row['target_met']]} |"
         )
+    overhead = result.get("step_overhead")
+    if overhead:
+        lines += ["", *render_overhead(overhead)]
     sk = result.get("sklearn_sgdregressor")
     if sk:
         lines += [
@@ -587,3 +718,13 @@ def render(result: dict[str, Any]) -> list[str]:
             f"final loss {sk['final_loss']:.6f}.",
         ]
     return lines
+
+
+if __name__ == "__main__":
+    import sys
+
+    # Only the per-step overhead (seconds, not the 1.7 GB of the full section); prints its
+    # table and touches no results file.
+    if sys.argv[1:] not in (["--overhead"], ["--overhead", "--quick"]):
+        raise SystemExit("usage: python -m benchmarks.compute --overhead [--quick]")
+    print("\n".join(render_overhead(step_overhead(quick="--quick" in sys.argv))))

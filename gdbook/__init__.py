@@ -2,21 +2,29 @@
 
 Objectives know their value and gradient, drivers run one update rule
 `x_{t+1} = x_t - eta_t g_t` with different gradient estimates and return a
-`Trajectory`. Only numpy is imported here; plotting lives in `gdbook.plotting`.
+`Trajectory`. Only numpy is imported here: the plotting helpers of `gdbook.plotting`
+are exported too, but matplotlib is imported only when one of them is first used.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from gdbook.data import RegressionData, book_regression, make_linear_regression
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
 from gdbook.noise import noise_floor, noisy_quadratic_loss
 from gdbook.objectives import (
     DoubleWell,
+    FiniteSumObjective,
+    FunctionObjective,
     LeastSquares,
     MixedCosine,
+    Objective,
     Quadratic,
     Rosenbrock,
     XCosCx,
 )
 from gdbook.optimizers import (
+    DIVERGENCE_THRESHOLD,
+    StepInfo,
     Trajectory,
     gradient_descent,
     minibatch_sgd,
@@ -25,21 +33,54 @@ from gdbook.optimizers import (
 )
 from gdbook.schedules import Schedule, constant, exponential, piecewise_constant, polynomial
 
+if TYPE_CHECKING:
+    from gdbook.plotting import (
+        book_style,
+        plot_contour_trace,
+        plot_function_trace,
+        plot_loss_curve,
+        plot_surface_path,
+    )
+
+_PLOTTING = (
+    "book_style",
+    "plot_contour_trace",
+    "plot_function_trace",
+    "plot_loss_curve",
+    "plot_surface_path",
+)
+
+
+def __getattr__(name: str) -> Any:
+    # The plotting helpers, imported (with matplotlib) on first use.
+    if name in _PLOTTING:
+        from gdbook import plotting
+
+        return getattr(plotting, name)
+    raise AttributeError(f"module 'gdbook' has no attribute {name!r}")
+
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "DIVERGENCE_THRESHOLD",
     "DoubleWell",
+    "FiniteSumObjective",
+    "FunctionObjective",
     "GradientCheck",
     "LeastSquares",
     "MixedCosine",
+    "Objective",
     "Quadratic",
     "RegressionData",
     "Rosenbrock",
     "Schedule",
+    "StepInfo",
     "Trajectory",
     "XCosCx",
     "__version__",
     "book_regression",
+    "book_style",
     "check_gradient",
     "constant",
     "exponential",
@@ -51,6 +92,10 @@ __all__ = [
     "noisy_quadratic_loss",
     "numerical_gradient",
     "piecewise_constant",
+    "plot_contour_trace",
+    "plot_function_trace",
+    "plot_loss_curve",
+    "plot_surface_path",
     "polynomial",
     "sgd",
 ]

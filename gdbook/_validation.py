@@ -31,7 +31,9 @@ __all__ = [
     "check_positive_float",
     "check_positive_int",
     "describe",
+    "fast_norm",
     "message",
+    "norm",
 ]
 
 Closed = Literal["neither", "left", "right", "both"]
@@ -53,6 +55,8 @@ def describe(value: object) -> str:
         return f"an array of shape {value.shape}"
     if isinstance(value, np.generic):
         return repr(value.item())
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**80:
+        return f"an int of {len(str(abs(value)))} digits"
     text = repr(value)
     # Long reprs (big lists, objects) would drown the message; the type is enough then.
     return text if len(text) <= 80 else f"an object of type {type(value).__name__}"
@@ -120,7 +124,10 @@ def check_float(
     expected = f"a float in the range {_range_text(low, high, closed)}"
     if not _is_real(value):
         raise TypeError(message(name, caller, expected, value))
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValueError(message(name, caller, expected, value)) from None
     if not math.isfinite(number) or not _in_range(number, low, high, closed):
         raise ValueError(message(name, caller, expected, value))
     return number
@@ -246,14 +253,7 @@ def check_array(
         ...
     ValueError: The 'x0' parameter of gradient_descent must be an array of shape (2,). Got an array of shape (3,) instead.
     """
-    try:
-        raw = np.asarray(value)
-        # Booleans and strings convert to floats silently; as numbers they are mistakes.
-        if raw.dtype.kind in "bUSV":
-            raise TypeError
-        array = np.array(raw, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(message(name, caller, "an array of floats", value)) from None
+    array = _float_array(value, name, caller)
     if ndim is not None and array.ndim != ndim:
         raise ValueError(message(name, caller, f"a {ndim}-dimensional array", array))
     if shape is not None:
@@ -274,6 +274,61 @@ def check_array(
     return array
 
 
+def _float_array(value: object, name: str, caller: str) -> NDArray[np.float64]:
+    """`value` as a new float64 array; TypeError for anything that is not real numbers.
+
+    Booleans, strings, bytes, complex numbers and objects such as None convert to floats
+    silently (or with only a numpy warning) and are mistakes as numbers, so they raise.
+    A Python int too large for a float is a number of the right type but the wrong size:
+    ValueError.
+    """
+    expected = "an array of floats"
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(message(name, caller, expected, value))
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested sequences
+        raise TypeError(message(name, caller, expected, value)) from None
+    kind = raw.dtype.kind
+    if kind in "fiu":
+        return np.array(raw, dtype=np.float64)
+    if kind == "O" and raw.size and all(_is_real(v) for v in raw.flat):
+        try:  # Python ints beyond int64, fractions, decimals
+            return np.array(raw.tolist(), dtype=np.float64)
+        except OverflowError:
+            raise ValueError(message(name, caller, "an array of finite floats", value)) from None
+    raise TypeError(message(name, caller, expected, value))
+
+
+def fast_norm(g: NDArray[np.float64]) -> float:
+    """The Euclidean norm of `g` without overflow or underflow (O(d)).
+
+    `sqrt(g @ g)` is exact enough and fast while `g @ g` stays in [1e-300, 1e300]; outside,
+    `g` is scaled by its largest magnitude first, so a norm up to the largest float is
+    finite. NaN gives NaN.
+    """
+    square = g.dot(g)  # `ndarray.dot` costs half of `g @ g` on small arrays, same result
+    if 1e-300 < square < 1e300:
+        return math.sqrt(square)
+    largest = float(np.abs(g).max(initial=0.0))
+    if largest == 0.0 or not math.isfinite(largest):
+        return largest
+    scaled = g / largest
+    return largest * math.sqrt(float(scaled @ scaled))
+
+
+def norm(g: NDArray[np.float64]) -> float:
+    """`fast_norm` without numpy's overflow warnings (the drivers silence them once per run).
+
+    Examples
+    --------
+    >>> norm(np.array([3e200, 4e200]))
+    5e+200
+    """
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        return fast_norm(g)
+
+
 def check_learning_rate(
     value: object, caller: str, name: str = "learning_rate"
 ) -> float | Callable[[int], Any]:
@@ -288,7 +343,7 @@ def check_learning_rate(
         ...
     TypeError: The 'learning_rate' parameter of gradient_descent must be a float in the range (0, inf) or a schedule. Got '0.1' instead.
     """
-    if callable(value):
+    if callable(value) and not isinstance(value, type):
         return value
     if not _is_real(value):
         raise TypeError(message(name, caller, "a float in the range (0, inf) or a schedule", value))

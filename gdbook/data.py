@@ -2,6 +2,7 @@ r"""Synthetic regression data: a known line plus Gaussian noise, reproducible fr
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,8 +60,11 @@ class RegressionData:
     true_beta: NDArray[np.float64]
 
     def __post_init__(self) -> None:
-        for name in ("X", "y", "true_beta"):
-            array = np.array(getattr(self, name), dtype=np.float64)
+        caller = "RegressionData"
+        X = check_array(self.X, "X", caller, ndim=2, min_rows=1)
+        y = check_array(self.y, "y", caller, shape=(X.shape[0],))
+        beta = check_array(self.true_beta, "true_beta", caller, shape=(X.shape[1],))
+        for name, array in (("X", X), ("y", y), ("true_beta", beta)):
             array.setflags(write=False)
             object.__setattr__(self, name, array)
 
@@ -126,9 +130,29 @@ def make_linear_regression(
 
     features = rng.uniform(low, high, size=(n, w.size))
     noise = rng.normal(0.0, sigma, size=n)
-    y = b + features @ w + noise
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = b + features @ w + noise
+    if not np.all(np.isfinite(y)):
+        _too_large(w, b, sigma, max(abs(low), abs(high)), caller)
     X = np.column_stack([np.ones(n), features])
     return RegressionData(X=X, y=y, true_beta=np.concatenate([[b], w]))
+
+
+def _too_large(w: NDArray[np.float64], b: float, sigma: float, scale: float, caller: str) -> None:
+    """Raise for the argument that made the targets overflow: the largest term of y."""
+    with np.errstate(over="ignore"):
+        terms = {
+            "weights": float(np.sum(np.abs(w))) * scale,
+            "bias": abs(b),
+            "noise_std": 10.0 * sigma,
+            "x_range": float(np.max(np.abs(w), initial=0.0)) * scale,
+        }
+    name = max(("weights", "bias", "noise_std"), key=lambda key: terms[key])
+    if name == "weights" and abs(scale) > 1e150:
+        name = "x_range"
+    value: object = {"weights": w.tolist(), "bias": b, "noise_std": sigma}.get(name, scale)
+    expected = "small enough that every target y is a finite float"
+    raise ValueError(message(name, caller, expected, value))
 
 
 def _check_range(x_range: object, caller: str) -> tuple[float, float]:
@@ -139,6 +163,9 @@ def _check_range(x_range: object, caller: str) -> tuple[float, float]:
     high = check_float(x_range[1], "x_range", caller)
     if not low < high:
         raise ValueError(message("x_range", caller, expected, x_range))
+    if not math.isfinite(high - low):  # numpy's uniform needs the width as a float
+        text = "a pair (low, high) with a finite width high - low"
+        raise ValueError(message("x_range", caller, text, x_range))
     return low, high
 
 

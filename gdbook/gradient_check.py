@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from gdbook._validation import check_array, check_positive_float, message
+from gdbook._validation import check_array, check_positive_float, message, norm
 
 __all__ = ["GradientCheck", "check_gradient", "numerical_gradient"]
 
@@ -18,9 +18,23 @@ Vector = NDArray[np.float64]
 
 def _as_vector(x: ArrayLike, name: str, caller: str) -> Vector:
     array = np.atleast_1d(check_array(x, name, caller))
-    if array.ndim != 1:
-        raise ValueError(message(name, caller, "a float or a 1-dimensional array", array))
+    if array.ndim != 1 or array.size == 0:
+        expected = "a float or a non-empty 1-dimensional array"
+        raise ValueError(message(name, caller, expected, array))
     return array
+
+
+def _value(fun: Callable[[Vector], Any], x: Vector, caller: str) -> float:
+    """`fun(x)` as a float; a vector, None or a string is not a function value."""
+    value = fun(x)
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "fiu":
+        return float(value.reshape(()))
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+        expected = "a function returning a float (a scalar function of x)"
+        raise TypeError(message("fun", caller, expected, value))
+    if isinstance(value, np.complexfloating):
+        raise TypeError(message("fun", caller, "a function returning a real float", value))
+    return float(value)
 
 
 def _check_callable(fun: object, name: str, caller: str) -> Callable[[Vector], Any]:
@@ -29,12 +43,12 @@ def _check_callable(fun: object, name: str, caller: str) -> Callable[[Vector], A
     return fun
 
 
-def _central_differences(fun: Callable[[Vector], Any], x: Vector, h: float) -> Vector:
+def _central_differences(fun: Callable[[Vector], Any], x: Vector, h: float, caller: str) -> Vector:
     grad = np.empty_like(x)
     for i in range(x.size):
         step = np.zeros_like(x)
         step[i] = h
-        grad[i] = (float(fun(x + step)) - float(fun(x - step))) / (2.0 * h)
+        grad[i] = (_value(fun, x + step, caller) - _value(fun, x - step, caller)) / (2.0 * h)
     return grad
 
 
@@ -70,7 +84,7 @@ def numerical_gradient(fun: Callable[[Vector], Any], x: ArrayLike, *, h: float =
     f = _check_callable(fun, "fun", caller)
     point = _as_vector(x, "x", caller)
     step = check_positive_float(h, "h", caller)
-    return _central_differences(f, point, step)
+    return _central_differences(f, point, step, caller)
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,16 +177,19 @@ def check_gradient(
     step = check_positive_float(h, "h", caller)
     tolerance = check_positive_float(rtol, "rtol", caller)
 
-    numerical = _central_differences(f, point, step)
-    analytic = np.asarray(g(point), dtype=np.float64).reshape(-1)
+    numerical = _central_differences(f, point, step, caller)
+    expected = f"a callable returning an array of shape {numerical.shape}"
+    returned = g(point)
+    try:
+        analytic = check_array(returned, "grad", caller, finite=False).reshape(-1)
+    except TypeError:
+        raise TypeError(message("grad", caller, expected, returned)) from None
     if analytic.shape != numerical.shape:
-        expected = f"a callable returning an array of shape {numerical.shape}"
         raise ValueError(message("grad", caller, expected, analytic))
-    difference = analytic - numerical
-    scale = max(
-        float(np.linalg.norm(analytic)), float(np.linalg.norm(numerical)), np.finfo(float).tiny
-    )
-    relative = float(np.linalg.norm(difference)) / scale
+    with np.errstate(over="ignore", invalid="ignore"):
+        difference = analytic - numerical
+        scale = max(norm(analytic), norm(numerical), float(np.finfo(float).tiny))
+        relative = norm(difference) / scale
     return GradientCheck(
         analytic=analytic,
         numerical=numerical,

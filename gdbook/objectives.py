@@ -11,17 +11,26 @@ evaluate the objective there and see a non-finite value.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from gdbook._validation import check_array, check_float, check_positive_float, message
+from gdbook._validation import (
+    _is_real,
+    check_array,
+    check_float,
+    check_positive_float,
+    check_positive_int,
+    message,
+)
 
 __all__ = [
     "DoubleWell",
     "FiniteSumObjective",
+    "FunctionObjective",
     "LeastSquares",
     "MixedCosine",
     "Objective",
@@ -76,17 +85,123 @@ class FiniteSumObjective(Objective, Protocol):
     def batch_gradient(self, x: ArrayLike, idx: ArrayLike, /) -> Vector: ...
 
 
-def _point(x: ArrayLike, dim: int, caller: str) -> Vector:
-    """Return `x` as a float64 array of shape `(dim,)` (a scalar is fine when dim is 1)."""
-    try:
-        array = np.asarray(x, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(message("x", caller, "an array of floats", x)) from None
+def _point(x: ArrayLike, dim: int, caller: str, name: str = "x") -> Vector:
+    """Return `x` as a float64 array of shape `(dim,)` (a scalar is fine when dim is 1).
+
+    A float64 array of the right shape is returned as is (never written to); anything else
+    is checked: None, strings, booleans and complex numbers raise TypeError, a wrong shape
+    ValueError. NaN and infinities are accepted (see the module's note).
+    """
+    if type(x) is np.ndarray and x.dtype == np.float64 and x.shape == (dim,):
+        return x
+    array = check_array(x, name, caller, finite=False)
     if array.shape == (dim,):
         return array
     if dim == 1 and array.ndim == 0:
         return array.reshape(1)
-    raise ValueError(message("x", caller, f"an array of shape ({dim},)", array))
+    raise ValueError(message(name, caller, f"an array of shape ({dim},)", array))
+
+
+@dataclass(frozen=True, init=False, eq=False, repr=False)
+class FunctionObjective:
+    r"""A plain function and its gradient, as an objective the drivers accept.
+
+    The drivers build one for you: `gradient_descent(f, x0, gradient=grad, ...)` or
+    `gradient_descent((f, grad), x0, ...)`. Build it yourself to reuse it or to check it
+    with `gdbook.check_gradient`.
+
+    Parameters
+    ----------
+    fun : callable
+        $f$: `fun(x) -> float`.
+    gradient : callable
+        $\nabla f$: `gradient(x) -> array of shape (d,)` (a float when `dim` is None).
+    dim : int or None, default None
+        The number of variables `d`, in `[1, inf)`; `x` is then an array of shape `(d,)`.
+        None: a function of one real variable, called with a float.
+
+    Every value is checked: `fun` must return a real number and `gradient` real numbers of
+    the right shape, else TypeError or ValueError names them.
+
+    Examples
+    --------
+    $f(x) = x^2 - \log x$, minimised at $x = 1/\sqrt2$:
+
+    >>> import math
+    >>> f = FunctionObjective(lambda x: x * x - math.log(x), lambda x: 2 * x - 1 / x)
+    >>> f.dim, float(f(1.0)), f.gradient(1.0).tolist()
+    (1, 1.0, [1.0])
+    >>> g = FunctionObjective(lambda x: float(x @ x), lambda x: 2 * x, dim=2)
+    >>> g.gradient([1.0, 2.0]).tolist()
+    [2.0, 4.0]
+    """
+
+    fun: Callable[..., Any]
+    grad: Callable[..., Any]
+    scalar: bool
+    _dim: int
+    _caller: str
+
+    def __init__(
+        self,
+        fun: Callable[..., Any],
+        gradient: Callable[..., Any],
+        dim: int | None = None,
+        *,
+        _caller: str = "FunctionObjective",
+    ) -> None:
+        for name, value in (("fun", fun), ("gradient", gradient)):
+            if not callable(value) or isinstance(value, type):
+                raise TypeError(message(name, _caller, "a function", value))
+        d = 1 if dim is None else check_positive_int(dim, "dim", _caller)
+        object.__setattr__(self, "fun", fun)
+        object.__setattr__(self, "grad", gradient)
+        object.__setattr__(self, "scalar", dim is None)
+        object.__setattr__(self, "_dim", d)
+        object.__setattr__(self, "_caller", _caller)
+
+    def __repr__(self) -> str:
+        name = getattr(self.fun, "__name__", type(self.fun).__name__)
+        return f"FunctionObjective({name}, dim={self._dim})"
+
+    @property
+    def dim(self) -> int:
+        """Number of variables `d`."""
+        return self._dim
+
+    def _argument(self, x: ArrayLike) -> Any:
+        p = _point(x, self._dim, self._caller)
+        return p[0] if self.scalar else p
+
+    def __call__(self, x: ArrayLike) -> float:
+        value = self.fun(self._argument(x))
+        if type(value) is float:
+            return value
+        if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "fiu":
+            return float(value.reshape(()))
+        if not _is_real(value):
+            raise TypeError(message("fun", self._caller, "a function returning a float", value))
+        try:
+            return float(value)
+        except OverflowError:
+            return math.copysign(math.inf, 1 if str(value)[0] != "-" else -1)
+
+    def gradient(self, x: ArrayLike) -> Vector:
+        """`gradient(x)` as a float64 array of shape `(d,)`, checked."""
+        value = self.grad(self._argument(x))
+        shape = (self._dim,)
+        if type(value) is np.ndarray and value.dtype == np.float64 and value.shape == shape:
+            return value
+        expected = (
+            f"a function returning {'a float' if self.scalar else f'an array of shape {shape}'}"
+        )
+        try:
+            array = check_array(value, "gradient", self._caller, finite=False)
+        except TypeError:
+            raise TypeError(message("gradient", self._caller, expected, value)) from None
+        if array.shape != shape and not (self.scalar and array.size == 1):
+            raise ValueError(message("gradient", self._caller, expected, array))
+        return array.reshape(shape)
 
 
 def _read_only(array: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -444,16 +559,24 @@ class LeastSquares:
 
     Parameters
     ----------
-    X : array_like, shape (n, d)
-        Design matrix (include a column of ones for an intercept).
+    X : array_like, shape (n, k)
+        Design matrix, `n >= 1` rows and `k >= 1` columns (`k >= 0` with `intercept`).
     y : array_like, shape (n,)
         Targets.
+    intercept : bool, default False
+        Prepend a column of ones to `X`, so that $\beta_0$ is the intercept and
+        `dim = k + 1`. The attribute `X` is then the design matrix with that column.
 
     Examples
     --------
     >>> problem = LeastSquares([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 3.0, 5.0])
     >>> problem.n, problem.dim
     (3, 2)
+
+    The same fit from the feature alone, with `intercept=True`:
+
+    >>> LeastSquares([[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0], intercept=True).solve().round(12).tolist()
+    [1.0, 2.0]
     >>> problem.solve().round(12).tolist()
     [1.0, 2.0]
     >>> problem.gradient([0.0, 0.0]).tolist()
@@ -464,15 +587,26 @@ class LeastSquares:
 
     X: Matrix
     y: Vector
+    intercept: bool
 
-    def __init__(self, X: ArrayLike, y: ArrayLike) -> None:
-        design = check_array(X, "X", "LeastSquares", ndim=2, min_rows=1)
-        targets = check_array(y, "y", "LeastSquares", shape=(design.shape[0],))
+    def __init__(self, X: ArrayLike, y: ArrayLike, *, intercept: bool = False) -> None:
+        caller = "LeastSquares"
+        if not isinstance(intercept, (bool, np.bool_)):
+            raise TypeError(message("intercept", caller, "a bool", intercept))
+        design = check_array(X, "X", caller, ndim=2, min_rows=1)
+        if design.shape[1] == 0 and not intercept:
+            expected = "an array of shape (n, k) with k >= 1 columns (or intercept=True)"
+            raise ValueError(message("X", caller, expected, design))
+        targets = check_array(y, "y", caller, shape=(design.shape[0],))
+        if intercept:
+            design = np.column_stack([np.ones(design.shape[0]), design])
         object.__setattr__(self, "X", _read_only(design))
         object.__setattr__(self, "y", _read_only(targets))
+        object.__setattr__(self, "intercept", bool(intercept))
 
     def __repr__(self) -> str:
-        return f"LeastSquares(n={self.n}, dim={self.dim})"
+        extra = ", intercept=True" if self.intercept else ""
+        return f"LeastSquares(n={self.n}, dim={self.dim}{extra})"
 
     @property
     def n(self) -> int:
@@ -485,7 +619,7 @@ class LeastSquares:
         return int(self.X.shape[1])
 
     def _beta(self, beta: ArrayLike, caller: str) -> Vector:
-        return _point(beta, self.dim, f"LeastSquares.{caller}")
+        return _point(beta, self.dim, f"LeastSquares.{caller}", "beta")
 
     def _indices(self, idx: ArrayLike, caller: str) -> NDArray[np.intp]:
         where = f"LeastSquares.{caller}"
@@ -573,7 +707,11 @@ class LeastSquares:
         """
         b = self._beta(beta, "batch_gradient")
         chosen = self._indices(idx, "batch_gradient")
-        n = self.n
+        return self._batch_gradient(b, chosen)
+
+    def _batch_gradient(self, b: Vector, chosen: NDArray[np.intp]) -> Vector:
+        """`batch_gradient` without the checks, for the drivers (validated indices)."""
+        n = len(self.y)
         # A permutation of all examples takes the full-gradient path: the same floating-point
         # operations in the same order, so batch size n reproduces gradient descent exactly.
         if chosen.size == n and np.all(np.bincount(chosen, minlength=n)):

@@ -37,6 +37,8 @@ from matplotlib.axes import Axes
 from matplotlib.typing import RcKeyType
 from numpy.typing import ArrayLike, NDArray
 
+from gdbook._validation import check_array, check_choice, check_float, check_int, message
+
 __all__ = [
     "CJK_FONT_FAMILY",
     "PALETTES",
@@ -128,7 +130,8 @@ PALETTES: dict[Theme, Palette] = {
 def cjk_font_path() -> Path:
     """Return the path of the Noto Sans CJK font file the figures use.
 
-    ``$GDBOOK_CJK_FONT`` wins when set; otherwise the usual Linux locations are tried.
+    ``$GDBOOK_CJK_FONT`` wins when set; otherwise the usual Linux locations are tried, then
+    every font matplotlib found in the system's font folders (so macOS and Windows too).
 
     Raises
     ------
@@ -140,6 +143,12 @@ def cjk_font_path() -> Path:
     for path in candidates:
         if path.is_file():
             return path
+    if not override:
+        # Any OS: the fonts matplotlib found in the system's font folders (macOS, Windows,
+        # other Linux layouts), Noto Sans CJK by any of its file names.
+        for entry in font_manager.fontManager.ttflist:
+            if entry.name.startswith("Noto Sans CJK") and Path(entry.fname).is_file():
+                return Path(entry.fname)
     tried = ", ".join(str(p) for p in candidates)
     raise FontNotFoundError(
         "The figures need the Noto Sans CJK font for Hangul, and it was not found "
@@ -158,13 +167,15 @@ def _register_fonts(path: Path) -> None:
         font_manager.fontManager.addfont(bold)
 
 
-def style_rc(theme: Theme) -> dict[RcKeyType, Any]:
+def style_rc(theme: Theme, *, hangul: bool = True) -> dict[RcKeyType, Any]:
     """Return the rcParams of the book's style for ``theme`` (nothing is applied).
 
     Parameters
     ----------
     theme : {"light", "dark"}
         The Material palette the figure will be shown on.
+    hangul : bool, default True
+        Set Noto Sans CJK first (Korean text); False: matplotlib's own DejaVu Sans only.
 
     Returns
     -------
@@ -178,9 +189,10 @@ def style_rc(theme: Theme) -> dict[RcKeyType, Any]:
     >>> style_rc("light")["svg.fonttype"]
     'path'
     """
-    if theme not in PALETTES:
-        raise ValueError(f"theme must be 'light' or 'dark'. Got {theme!r} instead.")
+    check_choice(theme, "theme", "style_rc", ("light", "dark"))
+    _check_bool(hangul, "hangul", "style_rc")
     p = PALETTES[theme]
+    fonts = [CJK_FONT_FAMILY, "DejaVu Sans"] if hangul else ["DejaVu Sans"]
     return {
         # Page-matching opaque background: each variant is shown only on its own palette.
         "figure.facecolor": p.background,
@@ -211,8 +223,8 @@ def style_rc(theme: Theme) -> dict[RcKeyType, Any]:
         "legend.fontsize": 9,
         # Per-glyph fallback runs over font.family: Noto for Latin and Hangul, DejaVu Sans
         # (matplotlib's own font) for the few symbols Noto Sans CJK lacks.
-        "font.family": [CJK_FONT_FAMILY, "DejaVu Sans"],
-        "font.sans-serif": [CJK_FONT_FAMILY, "DejaVu Sans"],
+        "font.family": fonts,
+        "font.sans-serif": fonts,
         "font.size": 10,
         "axes.titlesize": 11,
         "axes.labelsize": 10,
@@ -229,7 +241,7 @@ def style_rc(theme: Theme) -> dict[RcKeyType, Any]:
 
 
 @contextmanager
-def book_style(theme: Theme) -> Iterator[Palette]:
+def book_style(theme: Theme, *, hangul: bool = True) -> Iterator[Palette]:
     """Draw in the book's style for one Material palette.
 
     Registers Noto Sans CJK with matplotlib on first use (so Hangul renders) and applies
@@ -239,6 +251,10 @@ def book_style(theme: Theme) -> Iterator[Palette]:
     ----------
     theme : {"light", "dark"}
         ``"light"`` for Material's ``default`` scheme, ``"dark"`` for ``slate``.
+    hangul : bool, default True
+        The figure has Korean text. False (an English figure): Noto Sans CJK is used when it
+        is installed and DejaVu Sans (shipped with matplotlib) when it is not, so no extra
+        font is needed.
 
     Yields
     ------
@@ -248,7 +264,7 @@ def book_style(theme: Theme) -> Iterator[Palette]:
     Raises
     ------
     FontNotFoundError
-        If Noto Sans CJK is not installed.
+        If Noto Sans CJK is not installed and ``hangul`` is True.
 
     Examples
     --------
@@ -259,32 +275,68 @@ def book_style(theme: Theme) -> Iterator[Palette]:
     >>> mpl.rcParams["svg.hashsalt"] is None
     True
     """
-    rc = style_rc(theme)
-    _register_fonts(cjk_font_path())
+    _check_bool(hangul, "hangul", "book_style")
+    try:
+        _register_fonts(cjk_font_path())
+        found = True
+    except FontNotFoundError:
+        if hangul:
+            raise
+        found = False
+    rc = style_rc(theme, hangul=found)
     with mpl.rc_context(rc):
         yield PALETTES[theme]
 
 
-def _as_1d(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = np.asarray(values, dtype=np.float64)
+def _check_bool(value: object, name: str, caller: str) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(message(name, caller, "a bool", value))
+    return bool(value)
+
+
+def _as_1d(values: ArrayLike, name: str, caller: str) -> NDArray[np.float64]:
+    array = check_array(values, name, caller, finite=False)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{name} must have shape (T,) or (T, 1). Got shape {array.shape}.")
+        raise ValueError(message(name, caller, "a non-empty array of shape (T,) or (T, 1)", array))
     return array
 
 
-def _as_points(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = np.asarray(values, dtype=np.float64)
+def _as_points(values: ArrayLike, name: str, caller: str) -> NDArray[np.float64]:
+    array = check_array(values, name, caller, finite=False)
     if array.ndim != 2 or array.shape[1] != 2 or array.shape[0] == 0:
-        raise ValueError(f"{name} must have shape (T, 2). Got shape {array.shape}.")
+        raise ValueError(message(name, caller, "a non-empty array of shape (T, 2)", array))
     return array
 
 
-def _padded_limits(values: NDArray[np.float64], pad: float = 0.15) -> tuple[float, float]:
+def _check_limits(value: object, name: str, caller: str) -> tuple[float, float]:
+    """A pair (low, high) of finite floats, low < high, whose width is finite too."""
+    expected = "a pair (low, high) of finite floats with low < high"
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = tuple(value.tolist())
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise TypeError(message(name, caller, expected, value))
+    low = check_float(value[0], name, caller)
+    high = check_float(value[1], name, caller)
+    if not (low < high and np.isfinite(high - low)):
+        raise ValueError(message(name, caller, expected + " and a finite width", value))
+    return low, high
+
+
+def _padded_limits(
+    values: NDArray[np.float64], name: str, caller: str, pad: float = 0.15
+) -> tuple[float, float]:
     finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        expected = "an array with at least one finite value (or pass xlim)"
+        raise ValueError(message(name, caller, expected, values))
     low, high = float(finite.min()), float(finite.max())
     half = max(abs(low), abs(high), 1.0) * (1.0 + pad)
+    if not np.isfinite(2 * half):
+        raise ValueError(
+            message(name, caller, "an array of values below 1e307 (or pass xlim)", values)
+        )
     return -half, half
 
 
@@ -339,8 +391,13 @@ def plot_function_trace(
     >>> len(ax.lines)
     3
     """
-    xs = _as_1d(iterates, "iterates")
-    low, high = xlim if xlim is not None else _padded_limits(xs)
+    caller = "plot_function_trace"
+    xs = _as_1d(iterates, "iterates", caller)
+    if xlim is not None:
+        low, high = _check_limits(xlim, "xlim", caller)
+    else:
+        low, high = _padded_limits(xs, "iterates", caller)
+    num = check_int(num, "num", caller, low=2)
     grid = np.linspace(low, high, num)
     ax.plot(grid, [f(float(x)) for x in grid], color=_muted_colour(), linewidth=1.2, zorder=1)
     values = [f(float(x)) for x in xs]
@@ -427,15 +484,25 @@ def plot_contour_trace(
     >>> len(ax.lines)
     2
     """
+    caller = "plot_contour_trace"
+    is_stack = isinstance(iterates_list, np.ndarray) and iterates_list.ndim == 3
+    if not (is_stack or isinstance(iterates_list, (list, tuple))):
+        expected = "a sequence of trajectories (wrap one run's iterates in a list)"
+        raise TypeError(message("iterates_list", caller, expected, iterates_list))
     count = len(iterates_list)
     labels = list(labels) if labels is not None else [None] * count
     colors = list(colors) if colors is not None else [None] * count
-    if len(labels) != count or len(colors) != count:
-        raise ValueError("labels and colors must have one entry per trajectory.")
+    for name, given in (("labels", labels), ("colors", colors)):
+        if len(given) != count:
+            expected = f"a sequence of {count} entries, one per trajectory"
+            raise ValueError(message(name, caller, expected, given))
+    xlim = _check_limits(xlim, "xlim", caller)
+    ylim = _check_limits(ylim, "ylim", caller)
+    num = check_int(num, "num", caller, low=2)
     xx, yy, zz = _grid_values(f, xlim, ylim, num)
     ax.contour(xx, yy, zz, levels=levels, colors=[_muted_colour()], linewidths=0.8, alpha=0.7)
     for iterates, label, color in zip(iterates_list, labels, colors, strict=True):
-        points = _as_points(iterates, "each trajectory")
+        points = _as_points(iterates, "iterates_list", caller)
         (line,) = ax.plot(points[:, 0], points[:, 1], "-o", color=color, label=label, zorder=3)
         ax.plot(
             points[:1, 0],
@@ -520,7 +587,11 @@ def plot_surface_path(
     >>> len(ax.lines)
     1
     """
-    points = _as_points(iterates, "iterates")
+    caller = "plot_surface_path"
+    points = _as_points(iterates, "iterates", caller)
+    xlim = _check_limits(xlim, "xlim", caller)
+    ylim = _check_limits(ylim, "ylim", caller)
+    num = check_int(num, "num", caller, low=2)
     xx, yy, zz = _grid_values(f, xlim, ylim, num)
     ax3d.plot_surface(xx, yy, zz, cmap="viridis", alpha=0.6, linewidth=0, antialiased=True)
     heights = [f(p) for p in points]
@@ -575,10 +646,12 @@ def plot_loss_curve(
     >>> ax.get_yscale()
     'log'
     """
-    xs = _as_1d(x, "x")
-    ys = _as_1d(losses, "losses")
+    caller = "plot_loss_curve"
+    xs = _as_1d(x, "x", caller)
+    ys = _as_1d(losses, "losses", caller)
     if xs.shape != ys.shape:
-        raise ValueError(f"x and losses must have the same shape. Got {xs.shape} and {ys.shape}.")
+        expected = f"an array of the shape of x, {xs.shape}"
+        raise ValueError(message("losses", caller, expected, ys))
     ax.plot(xs, ys, color=color, label=label)
     if logy:
         ax.set_yscale("log")

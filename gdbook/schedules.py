@@ -56,7 +56,8 @@ class Schedule(ABC):
         self, t: int | np.integer[Any] | NDArray[np.integer[Any]]
     ) -> float | NDArray[np.float64]:
         steps = _check_steps(t, self._name)
-        rates = self._rates(steps.astype(np.float64))
+        with np.errstate(over="ignore", under="ignore"):  # a huge t: rates of 0 or eta
+            rates = self._rates(steps)
         return float(rates) if steps.ndim == 0 else rates
 
     @abstractmethod
@@ -64,15 +65,28 @@ class Schedule(ABC):
         """The learning rates at the (validated, non-negative) steps `t`."""
 
 
-def _check_steps(t: object, caller: str) -> NDArray[np.int64]:
+def _check_steps(t: object, caller: str) -> NDArray[np.float64]:
+    """The steps `t` as floats, checked: ints (or int arrays) `>= 0`, never bools.
+
+    Converted straight to float64, so an unsigned step beyond the int64 range, or a Python
+    int of any size, is the large step it is rather than a wrapped negative one.
+    """
     expected = "an int or an int array with values in the range [0, inf)"
-    is_bool = isinstance(t, (bool, np.bool_))
-    array = np.asarray(t)
-    if is_bool or array.dtype.kind not in "iu":
+    if isinstance(t, (bool, np.bool_)):
         raise TypeError(message("t", caller, expected, t))
-    if np.any(array < 0):
+    if isinstance(t, int):  # any size: a float of it is exact enough for a learning rate
+        if t < 0:
+            raise ValueError(message("t", caller, expected, t))
+        try:
+            return np.array(float(t))
+        except OverflowError:  # beyond 1.8e308: as far as any schedule is concerned, infinity
+            return np.array(np.inf)
+    array = np.asarray(t)
+    if array.dtype.kind not in "iu":
+        raise TypeError(message("t", caller, expected, t))
+    if array.dtype.kind == "i" and np.any(array < 0):
         raise ValueError(message("t", caller, expected, t))
-    return array.astype(np.int64, copy=False)
+    return array.astype(np.float64)
 
 
 @dataclass(frozen=True, repr=False)
@@ -148,6 +162,12 @@ def constant(eta: float) -> Schedule:
     return _Constant(check_positive_float(eta, "eta", "constant"))
 
 
+def _is_sequence(value: object) -> bool:
+    if isinstance(value, np.ndarray):
+        return value.ndim == 1
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
+
+
 def piecewise_constant(boundaries: Sequence[int], values: Sequence[float]) -> Schedule:
     r"""A step schedule: $\eta_t = v_k$ where $k$ counts the boundaries $\le t$.
 
@@ -170,9 +190,9 @@ def piecewise_constant(boundaries: Sequence[int], values: Sequence[float]) -> Sc
     [0.1, 0.01, 0.001]
     """
     caller = "piecewise_constant"
-    if isinstance(boundaries, (str, bytes)) or not isinstance(boundaries, Sequence | np.ndarray):
+    if not _is_sequence(boundaries):
         raise TypeError(message("boundaries", caller, "a sequence of ints", boundaries))
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence | np.ndarray):
+    if not _is_sequence(values):
         raise TypeError(message("values", caller, "a sequence of floats", values))
     checked_boundaries: list[int] = []
     for b in boundaries:

@@ -287,7 +287,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         ValueError,
         "loss_every",
         "gradient_descent",
-        r"an int in the range \[1, inf\) or None",
+        r"an int in the range \[1, inf\), None or 'auto'",
         "0",
     ),
     (
@@ -295,7 +295,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         TypeError,
         "loss_every",
         "noisy_gradient_descent",
-        r"an int in the range \[1, inf\) or None",
+        r"an int in the range \[1, inf\), None or 'auto'",
         "2.5",
     ),
     (
@@ -303,7 +303,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         TypeError,
         "loss_every",
         "sgd",
-        r"an int in the range \[1, inf\) or None",
+        r"an int in the range \[1, inf\), None or 'auto'",
         "True",
     ),
     (
@@ -311,7 +311,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         ValueError,
         "loss_every",
         "minibatch_sgd",
-        r"an int in the range \[1, inf\) or None",
+        r"an int in the range \[1, inf\), None or 'auto'",
         "-3",
     ),
     (
@@ -319,7 +319,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         TypeError,
         "loss_every",
         "minibatch_sgd",
-        r"an int in the range \[1, inf\) or None",
+        r"an int in the range \[1, inf\), None or 'auto'",
         "'10'",
     ),
     # objectives
@@ -448,7 +448,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
     (
         lambda: P.gradient([1.0, 2.0, 3.0]),
         ValueError,
-        "x",
+        "beta",
         "LeastSquares.gradient",
         r"an array of shape \(2,\)",
         "an array of shape (3,)",
