@@ -68,7 +68,7 @@ def _regression_facts() -> dict[str, str]:
     epochs = 20
     gd = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
     runs = {
-        eta: sgd(problem, beta, learning_rate=eta, steps=epochs * problem.n, seed=0)
+        eta: sgd(problem, beta, learning_rate=eta, steps=epochs * problem.n, seed=0, loss_every=1)
         for eta in (0.1, 0.01)
     }
 

@@ -217,7 +217,12 @@ def _gd_vs_sgd_runs() -> tuple[
     problem = _regression()
     beta0 = np.zeros(problem.dim)
     sgd_runs = tuple(
-        (eta, gdbook.sgd(problem, beta0, learning_rate=eta, steps=_EPOCHS * problem.n, seed=0))
+        (
+            eta,
+            gdbook.sgd(
+                problem, beta0, learning_rate=eta, steps=_EPOCHS * problem.n, seed=0, loss_every=1
+            ),
+        )
         for eta in (0.1, 0.01)
     )
     gd = gdbook.gradient_descent(problem, beta0, learning_rate=0.1, steps=_EPOCHS)

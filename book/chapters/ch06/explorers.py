@@ -29,6 +29,7 @@ def _minibatch_run(problem: gdbook.LeastSquares, batch_size: int) -> dict[str, A
         batch_size=batch_size,
         epochs=epochs,
         seed=MINIBATCH_SEED,
+        loss_every=1,
     )
     keep = thin(len(run.losses), MINIBATCH_POINTS)
     return {

@@ -91,7 +91,9 @@ def _loss_facts(problem: LeastSquares) -> dict[str, str]:
         "eta_limit": f"{2 / lipschitz:.3f}",
     }
     for b in LOSS_BATCH_SIZES:
-        run = minibatch_sgd(problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0)
+        run = minibatch_sgd(
+            problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0, loss_every=1
+        )
         per_epoch = run.steps // EPOCHS
         tag = "n" if b == problem.n else str(b)
         out[f"steps_b{tag}"] = f"{run.steps:,}"

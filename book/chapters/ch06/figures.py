@@ -92,7 +92,9 @@ def _loss_runs() -> tuple[float, tuple[gdbook.Trajectory, ...]]:
     problem = _regression()
     beta0 = np.zeros(problem.dim)
     runs = tuple(
-        gdbook.minibatch_sgd(problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0)
+        gdbook.minibatch_sgd(
+            problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0, loss_every=1
+        )
         for b in LOSS_BATCH_SIZES
     )
     return problem(problem.solve()), runs

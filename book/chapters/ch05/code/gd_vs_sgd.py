@@ -5,7 +5,8 @@ epochs = 20
 gd_reg = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
 sgd_runs = []
 for rate in (0.1, 0.01):
-    run = sgd(problem, beta, learning_rate=rate, steps=epochs * problem.n, seed=0)
+    # loss_every=1: record f after every step (a pass over the data each time)
+    run = sgd(problem, beta, learning_rate=rate, steps=epochs * problem.n, seed=0, loss_every=1)
     sgd_runs.append(run)
 
 # GD: the loss after the last full step the budget pays for. SGD's loss

@@ -8,6 +8,7 @@ for b in batch_sizes:
         batch_size=b,
         epochs=epochs,
         seed=0,
+        loss_every=1,  # f after every step, to average it over the last epoch
     )
 print(f"{epochs} epochs = {epochs * n:,} example gradients per run, eta = {eta}")
 print("excess loss f - f*: after epoch 1, and the mean over the last epoch")
