@@ -108,7 +108,8 @@ class FunctionObjective:
 
     The drivers build one for you: `gradient_descent(f, x0, gradient=grad, ...)` or
     `gradient_descent((f, grad), x0, ...)`. Build it yourself to reuse it or to check it
-    with `gdbook.check_gradient`.
+    with `gdbook.check_gradient`. Every value is checked: `fun` must return a real number and
+    `gradient` real numbers of the right shape, else TypeError or ValueError names them.
 
     Parameters
     ----------
@@ -119,9 +120,6 @@ class FunctionObjective:
     dim : int or None, default None
         The number of variables `d`, in `[1, inf)`; `x` is then an array of shape `(d,)`.
         None: a function of one real variable, called with a float.
-
-    Every value is checked: `fun` must return a real number and `gradient` real numbers of
-    the right shape, else TypeError or ValueError names them.
 
     Examples
     --------
