@@ -11,6 +11,7 @@ puts facts, figures, explorers and code outputs into the pages.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +35,15 @@ _state: dict[str, BuildState] = {}
 
 
 def prepare(docs: Path, *, log: Callable[[str], object] = print) -> BuildState:
-    """Compute (or read from the cache) everything the pages need; write the notebooks."""
-    artefacts = build.prepare(log=log)
-    runs = pagecode.prepare_docs(docs, log=log)
+    """Compute (or read from the cache) everything the pages need; write the notebooks.
+
+    The chapters' artefacts and the pages' code are independent, so they run side by side:
+    the pages' short runs fill the cores while the longest chapters finish.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pages:
+        running = pages.submit(pagecode.prepare_docs, docs, log=log)
+        artefacts = build.prepare(log=log)
+        runs = running.result()
     state = BuildState(artefacts, runs)
     sources = notebooks.Sources(
         facts=artefacts.facts,

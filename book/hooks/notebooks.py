@@ -10,12 +10,17 @@ files are collected. Fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md)
 3. ``$...$`` math in Markdown cells is left untypeset; it is wrapped for arithmatex/MathJax.
 4. Each chapter page gets a "Run this chapter as a notebook" line with a download link.
 5. Notebook pages are left out of the search index (the chapter pages hold their text).
+   mkdocs-jupyter's own cache is off (it writes entries in place, so a killed build can leave
+   a truncated one, and after each language's build it evicts the other language's entries,
+   so every build converted all 16 notebooks). The converted pages are kept in the build's
+   cache instead (:func:`on_pre_page`), keyed by the notebook and the converters' versions.
 6. ``mkdocs serve`` does not watch ``docs/notebooks/``: the notebooks are written there by
    the build itself, and watching them made every edit build the book twice.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -34,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # in on_config, before any build event imports book.* or gdbook.
 sys.path.append(str(ROOT))
 
-from book import chapters, notebooks  # noqa: E402
+from book import cache, chapters, notebooks  # noqa: E402
 
 log = get_plugin_logger("notebooks")
 
@@ -134,6 +139,55 @@ def _match_heading_ids(html: str, page: Page) -> str:
         )(next(ids)),
         html,
     )
+
+
+def _toc_tokens(items: Any) -> list[dict[str, Any]]:
+    """A table of contents as the tokens ``mkdocs.structure.toc.get_toc`` reads back."""
+    return [
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": _toc_tokens(item.children),
+        }
+        for item in items
+    ]
+
+
+@event_priority(-100)  # after mkdocs-jupyter's on_pre_page, which sets page.render
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Keep each converted notebook page in the build's cache (see fix 5)."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return page
+    from mkdocs.structure.toc import get_toc
+
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    options = json.dumps(
+        dict(jupyter.config) if jupyter is not None else {}, sort_keys=True, default=str
+    )
+    key = cache.key(
+        "notebook-page",
+        sources=[Path(page.file.abs_src_path)],
+        libraries=["mkdocs-jupyter", "nbconvert", "mkdocs"],
+        data=options,
+    )
+    store = cache.Cache("notebook-pages")
+    convert = page.render
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        hit = store.get_json(key)
+        if hit is not None:
+            page.content = hit["content"]
+            page.toc = get_toc(hit["toc"])
+            if hit["title"] is not None:
+                page.title = hit["title"]
+            return
+        convert(config, files)
+        entry = {"content": page.content, "toc": _toc_tokens(page.toc), "title": page.title}
+        store.put_json(key, entry)
+
+    page.render = render  # type: ignore[method-assign]
+    return page
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
