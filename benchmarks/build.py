@@ -575,14 +575,15 @@ def _what_holds_back(
     if isinstance(reload, float | int) and reload > targets["rebuild_seconds"]:
         lines += [
             "",
-            "What holds the rebuild back: with every figure, fact, page output, notebook and "
-            "formula cached, MkDocs still renders every page of both languages on every "
-            "change (Markdown, Pygments highlighting, mkdocstrings' API pages, Material's "
-            "search index and templates), and MkDocs' file watcher adds up to 0.5 s. A faster "
-            "rebuild would need MkDocs to rebuild only the edited page; its `--dirty` mode "
-            "would serve stale pages here, since a page's output also depends on files MkDocs "
-            "does not track (the chapters' folders, gdbook). mkdocs-jupyter also converts "
-            "every notebook page again on each build: its own cache is switched off, since it "
-            "writes entries non-atomically and evicts the other language's.",
+            "What holds the rebuild back: every chapter artefact, page output, notebook page and "
+            "formula comes from the cache, but MkDocs renders every page of both languages on "
+            "every change. In a profile of a warm build (cProfile, this machine) the largest "
+            "parts are Material's search indexing (about 3.5 s of CPU), the Jinja templates "
+            "(2.9 s), mkdocstrings' API pages (2.6 s) and Pygments highlighting (1.4 s); the "
+            "book's hooks take about 2 s, and MkDocs' file watcher adds up to 0.5 s. Meeting 3 s "
+            "would need MkDocs to rebuild only the edited page: its `--dirty` mode would serve "
+            "stale pages here, since a page's output also depends on files MkDocs does not "
+            "track (the chapters' folders, gdbook), and the i18n plugin builds the second "
+            "language inside the first.",
         ]
     return lines
