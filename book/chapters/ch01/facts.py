@@ -13,12 +13,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 import gdbook
+from book.chapters.ch01.params import INCREMENTS, POINT
 
 #: The point of the gradient example and the gradient check (``partial_derivatives.py``,
 #: ``gradient_check.py``, ``finite_difference_error.py``).
-POINT = (1.0, 0.5)
 #: The table of ``finite_difference_error.py``.
-TABLE_STEPS = (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10)
+TABLE_STEPS = INCREMENTS
 #: ``ascent_descent.py``: one step of each kind on x² from x = 1.5 with eta = 0.1.
 ASCENT_X, ASCENT_ETA = 1.5, 0.1
 

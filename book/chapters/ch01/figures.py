@@ -7,10 +7,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 import gdbook
+from book.chapters.ch01.params import POINT
 from book.figures import Lang, register
 
 #: The point at which chapter 1 evaluates and checks the gradient of MixedCosine.
-CHECK_POINT = (1.0, 0.5)
+CHECK_POINT = POINT
 
 _SECANT_STEPS = (2.0, 1.0, 0.5, 0.25)
 
