@@ -30,6 +30,27 @@ def korean_twin(page: Path) -> Path:
     return page.with_name(page.name[: -len(".md")] + ".ko.md")
 
 
+def page_outputs(page: str) -> dict[str, str]:
+    """Run a page's executed blocks in page order in one namespace, as the build does.
+
+    Returns what each block printed, by the stem of the file it includes
+    (``{"gd_loop": "..."}``) for ``page`` given relative to ``docs/``.
+    """
+    import contextlib
+    import io
+
+    from book import syntax
+
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    outputs = {}
+    for block in syntax.find_blocks((DOCS / page).read_text(encoding="utf-8")):
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            exec(compile(block.code, block.files[0], "exec"), namespace)
+        outputs[Path(block.files[0]).stem] = buffer.getvalue()
+    return outputs
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here if `make test` did not build it first."""

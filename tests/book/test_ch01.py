@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 import math
 from pathlib import Path
 
@@ -12,30 +10,21 @@ import numpy as np
 import pytest
 
 import gdbook
-from book import syntax
 from book.chapters.ch01 import facts as facts_module
+from tests.conftest import page_outputs
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = facts_module.facts()
 
 
 @functools.cache
-def page_outputs() -> dict[str, str]:
-    """Run the page's blocks in page order in one namespace, as the page does: file -> output."""
-    page = (ROOT / "docs" / "gd" / "derivatives.md").read_text(encoding="utf-8")
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    outputs = {}
-    for block in syntax.find_blocks(page):
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            exec(compile(block.code, block.files[0], "exec"), namespace)
-        outputs[Path(block.files[0]).stem] = buffer.getvalue()
-    return outputs
+def outputs() -> dict[str, str]:
+    return page_outputs("gd/derivatives.md")
 
 
 def output_of(name: str) -> str:
     """What ``book/chapters/ch01/code/<name>.py`` prints on the page."""
-    return page_outputs()[name]
+    return outputs()[name]
 
 
 def mixed_cosine_gradient(x: float, y: float) -> np.ndarray:

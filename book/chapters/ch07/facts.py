@@ -27,6 +27,7 @@ from book.chapters.ch07.params import (
     PLATEAU_ETA,
     SADDLE_ETA,
 )
+from book.chapters.ch07.runs import escape_finals
 
 # The parameters of the page code (book/chapters/ch07/code/*.py); tests/book/test_ch07.py checks
 # that the pages print what these facts say.
@@ -54,24 +55,6 @@ def noisy_quadratic_runs() -> dict[str, gdbook.Trajectory]:
         )
         for name, schedule in schedules.items()
     }
-
-
-def escape_finals() -> np.ndarray:
-    """Final x of the noisy run on the double well for seeds 0, 1, ..., 199."""
-    well = gdbook.DoubleWell()
-    return np.array(
-        [
-            gdbook.noisy_gradient_descent(
-                well,
-                ESCAPE_X0,
-                learning_rate=ESCAPE_SCHEDULE,
-                steps=ESCAPE_STEPS,
-                noise_std=ESCAPE_SIGMA,
-                seed=seed,
-            ).final[0]
-            for seed in range(ESCAPE_SEEDS)
-        ]
-    )
 
 
 def plateau_crossing(w0: float, eta: float) -> int:
@@ -173,7 +156,7 @@ def facts() -> dict[str, str]:
     values["escape_gd_x"] = f"{gd.final[0]:.4f}"
     values["escape_sgd_x"] = f"{noisy.final[0]:.4f}"
     values["escape_sgd_f"] = f"{noisy.losses[-1]:.4f}"
-    escaped = escape_finals() < top
+    escaped = np.array(escape_finals()) < top
     values["escape_count"] = f"{int(escaped.sum())}"
     values["escape_seeds"] = f"{ESCAPE_SEEDS}"
     values["escape_fraction"] = f"{escaped.mean():.1%}"

@@ -8,7 +8,6 @@ disagree about them.
 
 from __future__ import annotations
 
-import functools
 from types import ModuleType
 from typing import Any
 
@@ -35,6 +34,7 @@ from book.chapters.ch07.params import (
     PLATEAU_W0,
     SADDLE_ETA,
 )
+from book.chapters.ch07.runs import escape_finals
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_function_trace, plot_loss_curve
 
@@ -274,25 +274,6 @@ def saddle(fig: Figure, lang: Lang) -> None:
 def escape_schedule() -> gdbook.Schedule:
     """η = 0.1 while exploring, 0.01 from step 400 on while settling."""
     return ESCAPE_SCHEDULE
-
-
-@functools.cache
-def escape_finals() -> tuple[float, ...]:
-    """The final x of the noisy run on the double well for seeds 0, 1, ..., 199."""
-    well, schedule = gdbook.DoubleWell(), escape_schedule()
-    return tuple(
-        float(
-            gdbook.noisy_gradient_descent(
-                well,
-                ESCAPE_X0,
-                learning_rate=schedule,
-                steps=ESCAPE_STEPS,
-                noise_std=ESCAPE_SIGMA,
-                seed=seed,
-            ).final[0]
-        )
-        for seed in range(ESCAPE_SEEDS)
-    )
 
 
 def _well_levels(ax: Axes, well: gdbook.DoubleWell) -> None:
