@@ -30,6 +30,18 @@ def korean_twin(page: Path) -> Path:
     return page.with_name(page.name[: -len(".md")] + ".ko.md")
 
 
+def message_pattern(parameter: str, function: str, expected: str, got: str) -> str:
+    """The regular expression of gdbook's one error message, for ``pytest.raises(match=...)``:
+    ``The 'eta0' parameter of f must be <expected>... Got <got>... instead.`` (``expected``
+    is itself a pattern; the other parts are literal text)."""
+    import re
+
+    return (
+        rf"^The '{re.escape(parameter)}' parameter of {re.escape(function)} must be {expected}"
+        rf".*\. Got {re.escape(got)}.* instead\.$"
+    )
+
+
 def page_outputs(page: str) -> dict[str, str]:
     """Run a page's executed blocks in page order in one namespace, as the build does.
 

@@ -9,7 +9,6 @@ intercept option work as documented.
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -41,6 +40,7 @@ from gdbook import (
 )
 from gdbook._validation import norm
 from gdbook.plotting import plot_contour_trace, plot_function_trace, plot_loss_curve, style_rc
+from tests.conftest import message_pattern
 
 F = Quadratic((2.0,))
 F2 = Quadratic((2.0, 4.0))
@@ -573,11 +573,7 @@ def test_a_learners_mistake_raises_with_the_message_pattern(
     expected: str,
     got: str,
 ) -> None:
-    pattern = (
-        rf"^The '{re.escape(parameter)}' parameter of {re.escape(function)} must be {expected}"
-        rf".*\. Got {re.escape(got)}.* instead\.$"
-    )
-    with pytest.raises(error, match=pattern):
+    with pytest.raises(error, match=message_pattern(parameter, function, expected, got)):
         call()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -47,7 +49,8 @@ def test_it_agrees_with_many_simulated_runs() -> None:
 )
 def test_the_floor_is_the_limit_of_the_curve(eta: float, sigma: float, h: list[float]) -> None:
     f = Quadratic(h)
-    steps = int(60 / (eta * min(h))) + 10  # every mean has shrunk by e^-60
+    rho = max(abs(1.0 - eta * hi) for hi in h)  # the slowest coordinate's factor per step
+    steps = int(30 / -math.log(max(rho, 1e-300))) + 10  # every squared mean has shrunk by e^-60
     curve = noisy_quadratic_loss(
         f, np.ones(len(h)), learning_rate=eta, steps=steps, noise_std=sigma
     )

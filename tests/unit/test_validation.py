@@ -6,7 +6,6 @@ ValueError for a bad value, TypeError for a bad type.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +39,7 @@ from gdbook._validation import (
     check_positive_float,
     check_positive_int,
 )
+from tests.conftest import message_pattern
 
 F = Quadratic((2.0,))
 P = LeastSquares(np.column_stack([np.ones(10), np.arange(10.0)]), np.arange(10.0))
@@ -649,11 +649,7 @@ def test_bad_arguments_raise_with_the_message_pattern(
     expected: str,
     got: str,
 ) -> None:
-    pattern = (
-        rf"^The '{re.escape(parameter)}' parameter of {re.escape(function)} must be {expected}"
-        rf".*\. Got {re.escape(got)}.* instead\.$"
-    )
-    with pytest.raises(error, match=pattern):
+    with pytest.raises(error, match=message_pattern(parameter, function, expected, got)):
         call()
 
 
