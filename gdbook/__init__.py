@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from gdbook.data import RegressionData, book_regression, make_linear_regression
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
+from gdbook.linesearch import backtracking_gradient_descent
+from gdbook.newton import newton
 from gdbook.noise import noise_floor, noisy_quadratic_loss
 from gdbook.objectives import (
     DoubleWell,
@@ -79,6 +81,7 @@ __all__ = [
     "Trajectory",
     "XCosCx",
     "__version__",
+    "backtracking_gradient_descent",
     "book_regression",
     "book_style",
     "check_gradient",
@@ -87,6 +90,7 @@ __all__ = [
     "gradient_descent",
     "make_linear_regression",
     "minibatch_sgd",
+    "newton",
     "noise_floor",
     "noisy_gradient_descent",
     "noisy_quadratic_loss",

@@ -86,6 +86,9 @@ LossEvery = int | Literal["auto"] | None
 #: `estimate(t, x) -> (g_t, cost)`: the gradient estimate at step `t` and its cost in
 #: example-gradient evaluations.
 Estimate = Callable[[int, Vector], tuple[Vector, int]]
+#: `rule(t, x, g_t, eta_t) -> (p_t, eta)`: the step `x_{t+1} = x_t - eta * p_t` a driver takes
+#: instead of `x_t - eta_t g_t` (Newton's direction, a line search's rate).
+StepRule = Callable[[int, Vector, Vector, float], tuple[Vector, float]]
 
 #: An iterate with a coordinate larger than this in absolute value, or a gradient estimate
 #: with a larger norm, counts as diverged. 1e150 leaves room to square it (1e300 < 1.8e308),
@@ -177,6 +180,9 @@ class Trajectory:
     gradient_evaluations : int, optional
         Gradient estimates computed: `T`, plus the one that stopped the run on `tol` or
         divergence (`T` when not given).
+    function_evaluations : int, default 0
+        Values of $f$ the step rule computed besides the recorded losses: the trial points
+        of `gdbook.backtracking_gradient_descent`'s line search; 0 for the other drivers.
 
     Examples
     --------
@@ -208,6 +214,7 @@ class Trajectory:
     loss_steps: NDArray[np.int64] | None = None
     message: str | None = None
     gradient_evaluations: int | None = None
+    function_evaluations: int = 0
 
     def __post_init__(self) -> None:
         caller = "Trajectory"
@@ -266,6 +273,16 @@ class Trajectory:
             text = f"an int in the range [{steps}, {steps + 1}]"
             raise ValueError(
                 message("gradient_evaluations", caller, text, self.gradient_evaluations)
+            )
+        if not _is_int(self.function_evaluations):
+            text = "an int in the range [0, inf)"
+            raise TypeError(
+                message("function_evaluations", caller, text, self.function_evaluations)
+            )
+        if int(self.function_evaluations) < 0:
+            text = "an int in the range [0, inf)"
+            raise ValueError(
+                message("function_evaluations", caller, text, self.function_evaluations)
             )
         if self.message is None:
             reason: StopReason = self.stop_reason
@@ -328,8 +345,8 @@ class Trajectory:
 
     @property
     def nfev(self) -> int:
-        """The number of full-loss evaluations, `m` (as `len(losses)`)."""
-        return int(self.losses.size)
+        """Values of $f$ computed: the `m` recorded losses plus `function_evaluations`."""
+        return int(self.losses.size) + int(self.function_evaluations)
 
     @property
     def njev(self) -> int:
@@ -490,8 +507,13 @@ def _run(
     loss_every: int | None = 1,
     callback: Callable[[StepInfo], object] | None = None,
     exact: bool = False,
+    rule: StepRule | None = None,
 ) -> Trajectory:
     """The one optimisation loop: `x <- x - eta_t * g_t` with `g_t = estimate(t, x)`.
+
+    With a step `rule`, the step is `x <- x - eta * p` with `(p, eta) = rule(t, x, g_t, eta_t)`
+    (Newton's method, a line search); `g_t` still decides `tol`, the recorded gradient norm
+    and the callback's `gradient`, and `eta` is the recorded learning rate.
 
     The arguments are validated by the drivers, once; the loop checks only what the user's
     code returns (the gradient's dtype and shape, the schedule's value) and divergence.
@@ -544,11 +566,21 @@ def _run(
                 stop_reason, taken = "tolerance", t
                 break
             eta = constant if constant is not None else rate(t)
-            x_next = x - eta * g
+            if rule is None:
+                x_next = x - eta * g
+                p_norm = g_norm
+            else:
+                p, eta = rule(t, x, g, eta)
+                p_norm = fast_norm(p)
+                if not p_norm <= DIVERGENCE_THRESHOLD:
+                    stop_reason, taken = "diverged", t
+                    detail = f"the step direction at step {t} has norm {p_norm:.3g}"
+                    break
+                x_next = x - eta * p
             # `bound` >= max_i |x_{t+1, i}| by the triangle inequality, for one multiply-add;
             # only past half the threshold (never, on a converging run) are the coordinates
             # looked at (NaN fails both comparisons), and the bound reset to the largest.
-            bound += eta * g_norm
+            bound += eta * p_norm
             if bound > _SAFE_BOUND:
                 largest = max(x_next.max(), -x_next.min())
                 if not largest <= DIVERGENCE_THRESHOLD:

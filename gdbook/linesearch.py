@@ -1,0 +1,187 @@
+r"""Gradient descent with a backtracking (Armijo) line search.
+
+Instead of a fixed learning rate, each step tries $\eta = \eta_0, \tau\eta_0, \tau^2\eta_0,
+\dots$ and takes the first that satisfies the sufficient-decrease (Armijo) condition
+
+$$
+f\bigl(x_t - \eta\nabla f(x_t)\bigr) \le f(x_t) - \alpha\,\eta\,\lVert\nabla f(x_t)\rVert^2 .
+$$
+
+For a function with an $L$-Lipschitz gradient every $\eta \le 2(1-\alpha)/L$ satisfies it
+(by the descent lemma), so the search stops after at most
+$\lceil\log_{1/\tau}(\eta_0 L / (2(1-\alpha)))\rceil$ reductions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from gdbook._validation import check_float, check_positive_float, check_positive_int
+from gdbook.objectives import Objective
+from gdbook.optimizers import (
+    LossEvery,
+    StepInfo,
+    Trajectory,
+    _check_callback,
+    _check_loss_every,
+    _check_objective,
+    _check_tol,
+    _full_gradient_cost,
+    _loss_value,
+    _resolve_loss_every,
+    _run,
+)
+
+__all__ = ["backtracking_gradient_descent"]
+
+Vector = NDArray[np.float64]
+
+
+def backtracking_gradient_descent(
+    objective: Objective | Callable[..., Any] | tuple[Callable[..., Any], Callable[..., Any]],
+    x0: ArrayLike,
+    *,
+    steps: int,
+    initial_rate: float = 1.0,
+    shrink: float = 0.5,
+    sufficient_decrease: float = 1e-4,
+    max_backtracks: int = 60,
+    tol: float | None = None,
+    loss_every: LossEvery = "auto",
+    gradient: Callable[..., Any] | None = None,
+    callback: Callable[[StepInfo], object] | None = None,
+) -> Trajectory:
+    r"""Gradient descent whose learning rate is found by backtracking at every step.
+
+    $$
+    x_{t+1} = x_t - \eta_t\nabla f(x_t), \qquad
+    \eta_t = \max\{\eta_0\tau^k : k = 0, 1, \dots,\;
+    f(x_t - \eta_0\tau^k\nabla f(x_t)) \le f(x_t) - \alpha\,\eta_0\tau^k\lVert\nabla f(x_t)\rVert^2\}.
+    $$
+
+    ```text
+    input: x_0, initial rate eta_0, shrink tau, sufficient decrease alpha, steps T, tol eps
+    for t = 0, 1, ..., T - 1:
+        g_t = grad f(x_t)
+        if eps is given and ||g_t|| <= eps: stop            ("tolerance")
+        eta = eta_0
+        while f(x_t - eta g_t) > f(x_t) - alpha eta ||g_t||^2:
+            eta = tau * eta                                  (at most max_backtracks times)
+        x_{t+1} = x_t - eta * g_t
+        if callback(step info) is true: stop                ("callback")
+    return x_0, ..., x_T                                     ("steps")
+    ```
+
+    Parameters
+    ----------
+    objective : Objective, function or (function, gradient)
+        As for `gdbook.gradient_descent`.
+    x0 : float or array_like, shape (d,)
+        Starting point, with finite loss and gradient.
+    steps : int
+        Maximum number of steps `T`, in `[1, inf)`.
+    initial_rate : float, default 1.0
+        $\eta_0$, the first rate tried at every step, in `(0, inf)`.
+    shrink : float, default 0.5
+        $\tau$, the factor a rejected rate is multiplied by, in `(0, 1)`.
+    sufficient_decrease : float, default 1e-4
+        $\alpha$, the fraction of the first-order decrease a step must achieve, in `(0, 1)`.
+    max_backtracks : int, default 60
+        The most reductions tried at one step, in `[1, inf)`.
+    tol : float, optional
+        Stop before the step at which $\lVert\nabla f(x_t)\rVert \le$ `tol`. Near a
+        minimiser rounding hides decreases smaller than the spacing of floats near $f^\star$,
+        so pass a tolerance when running many steps.
+    loss_every : int, "auto" or None, default "auto"
+        When to record $f(x_t)$, as in `gdbook.gradient_descent` ("auto": every step).
+    gradient : callable, optional
+        $\nabla f$ when `objective` is a plain function.
+    callback : callable, optional
+        Called after every step with a `StepInfo` (`learning_rate` is the accepted
+        $\eta_t$); a true return value stops the run.
+
+    Returns
+    -------
+    Trajectory
+        As `gdbook.gradient_descent`; `learning_rates` are the accepted $\eta_t$ and
+        `function_evaluations` counts the values of $f$ the line search computed: $f(x_0)$
+        once, then one per trial (the value at the accepted trial is $f(x_{t+1})$, reused
+        at the next step).
+
+    Raises
+    ------
+    RuntimeError
+        If no rate among $\eta_0, \dots, \eta_0\tau^{K}$ ($K$ = `max_backtracks`)
+        satisfies the condition (for instance when rounding hides the decrease next to a
+        minimiser; pass `tol`).
+
+    Examples
+    --------
+    On $x^2$ ($L = 2$) the rate $\eta_0 = 1$ overshoots to $-x$ and is rejected; $0.5$
+    lands on the minimiser:
+
+    >>> from gdbook.objectives import Quadratic
+    >>> run = backtracking_gradient_descent(Quadratic((2.0,)), 3.0, steps=1)
+    >>> run.learning_rates.tolist(), run.x.tolist(), run.function_evaluations
+    ([0.5], [0.0], 3)
+    """
+    caller = "backtracking_gradient_descent"
+    f, x = _check_objective(objective, x0, gradient, caller)
+    n_steps = check_positive_int(steps, "steps", caller)
+    eta0 = check_positive_float(initial_rate, "initial_rate", caller)
+    tau = check_float(shrink, "shrink", caller, low=0.0, high=1.0)
+    alpha = check_float(sufficient_decrease, "sufficient_decrease", caller, low=0.0, high=1.0)
+    most = check_positive_int(max_backtracks, "max_backtracks", caller)
+    threshold = _check_tol(tol, caller)
+    hook = _check_callback(callback, caller)
+    cost = _full_gradient_cost(f)
+    every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
+    grad = f.gradient
+    count = [0]
+    # (x_{t+1}, f(x_{t+1})) of the accepted trial, reused as f(x_t) at the next step.
+    known: list[tuple[Vector, float]] = []
+
+    def value(point: Vector) -> float:
+        count[0] += 1
+        return _loss_value(f(point), caller, "objective")
+
+    def estimate(t: int, x: Vector) -> tuple[Vector, int]:
+        return grad(x), cost
+
+    def rule(t: int, x: Vector, g: Vector, eta: float) -> tuple[Vector, float]:
+        fx = known[0][1] if known and np.array_equal(known[0][0], x) else value(x)
+        slope = float(g.dot(g))
+        rate = eta0
+        for _ in range(most + 1):
+            trial = x - rate * g
+            f_trial = value(trial)
+            if f_trial <= fx - alpha * rate * slope:  # NaN and inf fail: shrink
+                known[:] = [(trial, f_trial)]
+                return g, rate
+            rate *= tau
+        raise RuntimeError(
+            f"{caller}: no learning rate among {eta0!r} * {tau!r}**k, k = 0..{most}, gave "
+            f"sufficient decrease at step {t} (f(x_t) = {fx!r}, gradient norm "
+            f"{math.sqrt(slope):.3g}). Rounding hides such small decreases: pass tol."
+        )
+
+    run = _run(
+        x,
+        estimate,
+        eta0,
+        n_steps,
+        f,
+        caller=caller,
+        tol=threshold,
+        loss_every=every,
+        callback=hook,
+        exact=True,
+        rule=rule,
+    )
+    return dataclasses.replace(run, function_evaluations=count[0])
