@@ -17,12 +17,14 @@ from gdbook import (
     Quadratic,
     Rosenbrock,
     XCosCx,
+    backtracking_gradient_descent,
     check_gradient,
     constant,
     exponential,
     gradient_descent,
     make_linear_regression,
     minibatch_sgd,
+    newton,
     noisy_gradient_descent,
     numerical_gradient,
     piecewise_constant,
@@ -42,6 +44,26 @@ from gdbook._validation import (
 from tests.conftest import message_pattern
 
 F = Quadratic((2.0,))
+
+
+class BadHessian:
+    """x^2 whose hessian returns what it is told: for the per-step checks of newton."""
+
+    dim = 1
+
+    def __init__(self, hessian: Callable[[Any], Any]) -> None:
+        self._hessian = hessian
+
+    def __call__(self, x: Any) -> float:
+        return float(np.asarray(x).ravel()[0] ** 2)
+
+    def gradient(self, x: Any) -> Any:
+        return 2.0 * np.asarray(x, dtype=float).reshape(1)
+
+    def hessian(self, x: Any) -> Any:
+        return self._hessian(x)
+
+
 P = LeastSquares(np.column_stack([np.ones(10), np.arange(10.0)]), np.arange(10.0))
 X0 = np.zeros(2)
 
@@ -71,6 +93,14 @@ def sgd_(**kwargs: Any) -> Any:
 def mini(**kwargs: Any) -> Any:
     args = {"problem": P, "x0": X0, "learning_rate": 0.01, "batch_size": 3, "epochs": 2, "seed": 0}
     return minibatch_sgd(**{**args, **kwargs})
+
+
+def newton_(**kwargs: Any) -> Any:
+    return newton(**{"objective": F, "x0": 1.0, "steps": 5, **kwargs})
+
+
+def armijo(**kwargs: Any) -> Any:
+    return backtracking_gradient_descent(**{"objective": F, "x0": 1.0, "steps": 5, **kwargs})
 
 
 def regression(**kwargs: Any) -> Any:
@@ -632,6 +662,120 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "piecewise_constant",
         r"a sequence of ints",
         "10",
+    ),
+    # newton
+    (
+        lambda: newton_(objective=(lambda x: x * x, lambda x: 2 * x)),
+        TypeError,
+        "objective",
+        "newton",
+        r"an objective with a hessian method",
+        "an object of type tuple",
+    ),
+    (
+        lambda: newton_(objective=Quadratic),
+        TypeError,
+        "objective",
+        "newton",
+        r"an objective instance, not the class itself",
+        "",
+    ),
+    (
+        lambda: newton_(learning_rate=0.0),
+        ValueError,
+        "learning_rate",
+        "newton",
+        r"a float in the range \(0, inf\)",
+        "0.0",
+    ),
+    (
+        lambda: newton_(steps=0),
+        ValueError,
+        "steps",
+        "newton",
+        r"an int in the range \[1, inf\)",
+        "0",
+    ),
+    (
+        lambda: newton_(x0=[1.0, 2.0]),
+        ValueError,
+        "x0",
+        "newton",
+        r"an array of shape \(1,\)",
+        "an array of shape (2,)",
+    ),
+    (
+        lambda: newton_(objective=Quadratic((2.0, 4.0)), x0=[1.0, 1.0], tol=-1.0),
+        ValueError,
+        "tol",
+        "newton",
+        r"a float in the range \[0, inf\)",
+        "-1.0",
+    ),
+    (
+        lambda: newton_(objective=BadHessian(lambda x: "flat")),
+        TypeError,
+        "objective",
+        "newton",
+        r"an objective whose hessian is an array of floats of shape \(1, 1\)",
+        "'flat'",
+    ),
+    (
+        lambda: newton_(objective=BadHessian(lambda x: np.eye(2))),
+        ValueError,
+        "objective",
+        "newton",
+        r"an objective whose hessian is an array of floats of shape \(1, 1\) \(at step 0\)",
+        "an array of shape (2, 2)",
+    ),
+    # backtracking_gradient_descent
+    (
+        lambda: armijo(initial_rate=0.0),
+        ValueError,
+        "initial_rate",
+        "backtracking_gradient_descent",
+        r"a float in the range \(0, inf\)",
+        "0.0",
+    ),
+    (
+        lambda: armijo(shrink=1.0),
+        ValueError,
+        "shrink",
+        "backtracking_gradient_descent",
+        r"a float in the range \(0, 1\)",
+        "1.0",
+    ),
+    (
+        lambda: armijo(shrink="half"),
+        TypeError,
+        "shrink",
+        "backtracking_gradient_descent",
+        r"a float in the range \(0, 1\)",
+        "'half'",
+    ),
+    (
+        lambda: armijo(sufficient_decrease=0.0),
+        ValueError,
+        "sufficient_decrease",
+        "backtracking_gradient_descent",
+        r"a float in the range \(0, 1\)",
+        "0.0",
+    ),
+    (
+        lambda: armijo(max_backtracks=0),
+        ValueError,
+        "max_backtracks",
+        "backtracking_gradient_descent",
+        r"an int in the range \[1, inf\)",
+        "0",
+    ),
+    (
+        lambda: armijo(steps=2.5),
+        TypeError,
+        "steps",
+        "backtracking_gradient_descent",
+        r"an int in the range \[1, inf\)",
+        "2.5",
     ),
 ]
 
