@@ -68,6 +68,7 @@ _SGD = "sgd/sgd.md"
 _MB = "sgd/minibatch.md"
 _SCH = "sgd/schedules.md"
 _FW = "sgd/frameworks.md"
+_NT = "beyond/newton.md"
 
 #: Every term of the book, in the order of the project's glossary (extra terms the chapters
 #: introduce follow the term they belong with).
@@ -219,6 +220,30 @@ TERMS: tuple[Term, ...] = (
         f"{_GN}#condition-number",
         "multiplying the gradient by a fixed matrix before the step",
         "스텝을 밟기 전에 그래디언트에 고정된 행렬을 곱하는 것",
+    ),
+    Term("Newton's method", "뉴턴 방법", f"{_NT}#quadratic-model"),
+    Term(
+        "damped Newton's method",
+        "감쇠 뉴턴 방법",
+        f"{_NT}#many-dimensions",
+        "the Newton step scaled by a learning rate η < 1",
+        "뉴턴 스텝에 1보다 작은 학습률 η를 곱한 방법",
+    ),
+    Term("affine invariance", "아핀 불변성", f"{_NT}#affine-invariance"),
+    Term(
+        "quadratic convergence",
+        "이차 수렴",
+        f"{_NT}#quadratic-convergence",
+        "the error is roughly squared at every step: the correct digits double",
+        "오차가 스텝마다 대략 제곱되어 맞는 자릿수가 두 배가 된다",
+    ),
+    Term("line search / backtracking", "직선 탐색 / 백트래킹", f"{_NT}#line-search"),
+    Term(
+        "sufficient-decrease (Armijo) condition",
+        "충분한 감소 조건(아르미호 조건)",
+        f"{_NT}#line-search",
+        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
+        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
     ),
     Term(
         "Rosenbrock function",

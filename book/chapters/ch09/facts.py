@@ -138,6 +138,8 @@ def facts() -> dict[str, str]:
         "cosh_x8": latex_sci(float(xs[8]), 2),
         "cosh_cubic": latex_sci(C**2 * float(xs[6]) ** 3 / 3, 2),
         "cosh_zero_step": f"{first_zero}",
+        "cosh_curv0": f"{bell.hessian(X0)[0, 0]:.1f}",
+        "cosh_ratio": f"{math.cosh(C * X0):.0f}",
         # x cos(cx)
         "wave_f0": f"{abs(wave(X0)):.0f}",
         "wave_curv0": f"{wave.hessian(X0)[0, 0]:.4f}",
@@ -146,6 +148,7 @@ def facts() -> dict[str, str]:
         "wave_curv1": f"{wave.hessian(pure.iterates[1])[0, 0]:.4f}",
         "wave_slope1": f"{wave.gradient(pure.iterates[1])[0]:.4f}",
         "wave_x2": f"{pure.iterates[2, 0]:.2f}",
+        "wave_step1": f"{-wave.gradient(pure.iterates[1])[0] / wave.hessian(pure.iterates[1])[0, 0]:.0f}",
         "wave_xstar": f"{x_star:.4f}",
         "wave_fstar": f"{wave(x_star):.2f}",
         "wave_curvstar": f"{curvature_star:.2f}",
@@ -191,6 +194,7 @@ def facts() -> dict[str, str]:
         "rosen_per_step": (
             f"{runs['rosenbrock'][1].function_evaluations / runs['rosenbrock'][1].steps:.2f}"
         ),
+        "rosen_median_rate": latex_sci(float(np.median(runs["rosenbrock"][1].learning_rates)), 2),
         "wave_fixed": f"{runs['wave'][0].steps}",
         "wave_search": f"{runs['wave'][1].steps}",
         "wave_zigzag": f"{abs(1 - wave.hessian(minimum)[0, 0]):.2f}",
