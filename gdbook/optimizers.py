@@ -18,6 +18,10 @@ and differs only in the estimate $g_t$ of $\nabla f(x_t)$:
 "cost" counts example-gradient evaluations: a full gradient of a finite sum of `n` terms
 costs `n`; the gradient of an analytic objective counts 1.
 
+Two more drivers run the same loop with another step in place of $-\eta_t g_t$:
+`gdbook.newton` (Newton's direction) and `gdbook.backtracking_gradient_descent` (a rate found
+by an Armijo line search).
+
 Each driver returns a `Trajectory`: the whole history, and the final point, loss, success
 and message under the names of `scipy.optimize.OptimizeResult`. A run stops early as
 `"diverged"` when the next iterate has a coordinate that is not finite or exceeds
