@@ -135,41 +135,19 @@ def backtracking_gradient_descent(
     f, x = _check_objective(objective, x0, gradient, caller)
     n_steps = check_positive_int(steps, "steps", caller)
     eta0 = check_positive_float(initial_rate, "initial_rate", caller)
-    tau = check_float(shrink, "shrink", caller, low=0.0, high=1.0)
-    alpha = check_float(sufficient_decrease, "sufficient_decrease", caller, low=0.0, high=1.0)
-    most = check_positive_int(max_backtracks, "max_backtracks", caller)
+    tau, alpha, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
     threshold = _check_tol(tol, caller)
     hook = _check_callback(callback, caller)
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad = f.gradient
-    count = [0]
-    # (x_{t+1}, f(x_{t+1})) of the accepted trial, reused as f(x_t) at the next step.
-    known: list[tuple[Vector, float]] = []
-
-    def value(point: Vector) -> float:
-        count[0] += 1
-        return _loss_value(f(point), caller, "objective")
+    search = _Backtracking(f, caller, tau, alpha, most)
 
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
         return grad(x), cost
 
     def rule(t: int, x: Vector, g: Vector, eta: float) -> tuple[Vector, float]:
-        fx = known[0][1] if known and np.array_equal(known[0][0], x) else value(x)
-        slope = float(g.dot(g))
-        rate = eta0
-        for _ in range(most + 1):
-            trial = x - rate * g
-            f_trial = value(trial)
-            if f_trial <= fx - alpha * rate * slope:  # NaN and inf fail: shrink
-                known[:] = [(trial, f_trial)]
-                return g, rate
-            rate *= tau
-        raise RuntimeError(
-            f"{caller}: no learning rate among {eta0!r} * {tau!r}**k, k = 0..{most}, gave "
-            f"sufficient decrease at step {t} (f(x_t) = {fx!r}, gradient norm "
-            f"{math.sqrt(slope):.3g}). Rounding hides such small decreases: pass tol."
-        )
+        return g, search(t, x, g, g, eta0)
 
     run = _run(
         x,
@@ -184,4 +162,54 @@ def backtracking_gradient_descent(
         exact=True,
         rule=rule,
     )
-    return dataclasses.replace(run, function_evaluations=count[0])
+    return dataclasses.replace(run, function_evaluations=search.evaluations)
+
+
+def _check_search(
+    shrink: object, sufficient_decrease: object, max_backtracks: object, caller: str
+) -> tuple[float, float, int]:
+    """The line search's `shrink` and `sufficient_decrease` in (0, 1), `max_backtracks` >= 1."""
+    tau = check_float(shrink, "shrink", caller, low=0.0, high=1.0)
+    alpha = check_float(sufficient_decrease, "sufficient_decrease", caller, low=0.0, high=1.0)
+    most = check_positive_int(max_backtracks, "max_backtracks", caller)
+    return tau, alpha, most
+
+
+class _Backtracking:
+    """The Armijo search along a descent direction `p`, counting the values of f it computes.
+
+    `search(t, x, g, p, eta0)` returns the first rate `eta0 * tau**k` with
+    `f(x - eta p) <= f(x) - alpha eta g.p`. The value at the accepted trial is kept and reused
+    as `f(x_{t+1})` when the next search starts there (the trial point is computed as the
+    driver computes the next iterate, `x - eta * p`, so the two are equal bit for bit).
+    """
+
+    def __init__(
+        self, f: Callable[[Vector], object], caller: str, tau: float, alpha: float, most: int
+    ) -> None:
+        self.f, self.caller, self.tau, self.alpha, self.most = f, caller, tau, alpha, most
+        self.evaluations = 0
+        self._known: tuple[Vector, float] | None = None
+
+    def _value(self, point: Vector) -> float:
+        self.evaluations += 1
+        return _loss_value(self.f(point), self.caller, "objective")
+
+    def __call__(self, t: int, x: Vector, g: Vector, p: Vector, eta0: float) -> float:
+        known = self._known
+        fx = known[1] if known is not None and np.array_equal(known[0], x) else self._value(x)
+        slope = float(g.dot(p))
+        rate = eta0
+        for _ in range(self.most + 1):
+            trial = x - rate * p
+            f_trial = self._value(trial)
+            if f_trial <= fx - self.alpha * rate * slope:  # NaN and inf fail: shrink
+                self._known = (trial, f_trial)
+                return rate
+            rate *= self.tau
+        raise RuntimeError(
+            f"{self.caller}: no learning rate among {eta0!r} * {self.tau!r}**k, "
+            f"k = 0..{self.most}, gave sufficient decrease at step {t} (f(x_t) = {fx!r}, "
+            f"gradient norm {math.sqrt(float(g.dot(g))):.3g}). Rounding hides such small "
+            "decreases: pass tol."
+        )

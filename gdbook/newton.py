@@ -14,6 +14,7 @@ rate $\eta$ (damped Newton for $\eta < 1$), in the loop and with the result of
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from gdbook._validation import check_array, check_learning_rate, check_positive_int, message
+from gdbook.linesearch import _Backtracking, _check_search
 from gdbook.objectives import Objective
 from gdbook.optimizers import (
     LearningRate,
@@ -64,8 +66,12 @@ def newton(
     tol: float | None = None,
     loss_every: LossEvery = "auto",
     callback: Callable[[StepInfo], object] | None = None,
+    line_search: bool = False,
+    shrink: float = 0.5,
+    sufficient_decrease: float = 1e-4,
+    max_backtracks: int = 60,
 ) -> Trajectory:
-    r"""Newton's method, optionally damped by a learning rate.
+    r"""Newton's method, optionally damped by a learning rate or a backtracking line search.
 
     $$
     x_{t+1} = x_t - \eta_t\,[\nabla^2 f(x_t)]^{-1}\nabla f(x_t).
@@ -87,6 +93,14 @@ def newton(
     much as to minima. Where $\nabla^2 f(x_t)$ is not positive definite its step need not
     go downhill.
 
+    With `line_search=True` the rate $\eta_t$ is found at every step by backtracking from
+    `learning_rate` (as `gdbook.backtracking_gradient_descent` does, with the slope
+    $\nabla f(x_t)^\top p_t$ of the direction $p_t$): the first of $\eta, \tau\eta,
+    \tau^2\eta, \dots$ with $f(x_t - \eta p_t) \le f(x_t) - \alpha\eta\nabla f(x_t)^\top p_t$.
+    Where the Newton direction is not a descent direction ($\nabla f(x_t)^\top p_t \le 0$,
+    a Hessian that is not positive definite), the step goes along $p_t = \nabla f(x_t)$,
+    the gradient, instead.
+
     Parameters
     ----------
     objective : Objective with a hessian
@@ -106,13 +120,21 @@ def newton(
     callback : callable, optional
         Called after every step with a `StepInfo` (its `gradient` is $\nabla f(x_t)$);
         a true return value stops the run.
+    line_search : bool, default False
+        Backtrack from `learning_rate` at every step (damped Newton with an Armijo line
+        search), falling back to the gradient direction where Newton's is not a descent
+        direction.
+    shrink, sufficient_decrease, max_backtracks : float, float, int
+        $\tau$, $\alpha$ and the most reductions of the line search (used only with
+        `line_search=True`), as in `gdbook.backtracking_gradient_descent`.
 
     Returns
     -------
     Trajectory
         As `gdbook.gradient_descent`: `gradient_norms` are $\lVert\nabla f(x_t)\rVert$,
         `learning_rates` the $\eta_t$, and `examples` counts one gradient (and Hessian)
-        per step (`n` for a finite sum).
+        per step (`n` for a finite sum). With a line search, `function_evaluations` counts
+        the values of $f$ it computed.
 
     Raises
     ------
@@ -122,6 +144,8 @@ def newton(
     numpy.linalg.LinAlgError
         If the Hessian at an iterate is singular (or not finite), so that the Newton step
         is undefined there; the message names the step and the point.
+    RuntimeError
+        If the line search runs out of reductions (pass `tol`).
 
     Examples
     --------
@@ -135,6 +159,16 @@ def newton(
 
     >>> newton(Quadratic((2.0,)), 10.0, learning_rate=0.5, steps=2).iterates[:, 0].tolist()
     [10.0, 5.0, 2.5]
+
+    On $x\cos(cx)$ from 10 the pure step climbs to a local maximum; the line search keeps
+    the run downhill, and it ends in a minimum ($f'' > 0$):
+
+    >>> from gdbook.objectives import XCosCx
+    >>> wave = XCosCx(0.15 * np.pi)
+    >>> pure = newton(wave, 10.0, steps=10)
+    >>> searched = newton(wave, 10.0, steps=10, line_search=True)
+    >>> bool(wave.hessian(pure.x)[0, 0] < 0), bool(wave.hessian(searched.x)[0, 0] > 0)
+    (True, True)
 
     An objective without second derivatives is refused:
 
@@ -153,6 +187,10 @@ def newton(
     n_steps = check_positive_int(steps, "steps", caller)
     threshold = _check_tol(tol, caller)
     hook = _check_callback(callback, caller)
+    if not isinstance(line_search, bool):
+        raise TypeError(message("line_search", caller, "a bool", line_search))
+    tau, alpha, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
+    search = _Backtracking(f, caller, tau, alpha, most) if line_search else None
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad = f.gradient
@@ -178,9 +216,13 @@ def newton(
                 "step is undefined there (a point where the curvature vanishes in some "
                 "direction). Start elsewhere, or use gradient_descent."
             ) from None
-        return p, eta
+        if search is None:
+            return p, eta
+        if not float(g.dot(p)) > 0.0:  # not a descent direction: take the gradient's
+            p = g
+        return p, search(t, x, g, p, eta)
 
-    return _run(
+    run = _run(
         x,
         estimate,
         lr,
@@ -193,3 +235,6 @@ def newton(
         exact=True,
         rule=rule,
     )
+    if search is None:
+        return run
+    return dataclasses.replace(run, function_evaluations=search.evaluations)

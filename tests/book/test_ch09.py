@@ -226,3 +226,25 @@ def test_on_x_cos_cx_the_line_search_always_accepts_one_and_zig_zags() -> None:
     bottom = gdbook.newton(WAVE, float(FACTS["wave_min"]), steps=20, tol=1e-14).x[0]
     tail = searched.iterates[-6:, 0] - bottom
     assert np.all(np.sign(tail[1:]) == -np.sign(tail[:-1]))  # a zig-zag around the minimum
+
+
+def test_newton_with_backtracking_rejects_the_climb_and_keeps_the_quadratic_rate() -> None:
+    guarded = gdbook.newton(WAVE, params.X0, steps=params.STEPS, line_search=True)
+    x1 = guarded.iterates[1, 0]
+    full = x1 - WAVE.gradient(x1)[0] / WAVE.hessian(x1)[0, 0]
+    assert full == pytest.approx(float(FACTS["wave_x2"]), abs=0.01)  # the pure step's x2
+    assert WAVE(full) > WAVE(x1)  # which would raise f
+    assert float(FACTS["guard_rate2"]) == 0.5 ** int(FACTS["guard_halvings"])
+    assert WAVE.hessian(guarded.iterates[2])[0, 0] > 0
+    assert np.all(guarded.learning_rates[2:] == 1.0)
+    errors = np.abs(guarded.iterates[2:6, 0] - guarded.x[0])
+    assert np.all(errors[1:] <= errors[:-1] ** 2)  # e_{t+1} <= e_t^2 here (M / 2 mu < 1)
+
+
+def test_guarded_newton_on_rosenbrock_descends_at_every_step() -> None:
+    banana = gdbook.Rosenbrock()
+    run = gdbook.newton(banana, params.BEGIN, steps=100, line_search=True, tol=1e-10)
+    assert np.all(np.diff(run.losses) < 0)
+    assert run.steps == int(FACTS["guard_steps"]) > int(FACTS["rosen_exact"])
+    assert int(np.sum(run.learning_rates == 1.0)) == int(FACTS["guard_full"])
+    np.testing.assert_allclose(run.x, banana.minimizer, atol=1e-10)

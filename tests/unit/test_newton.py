@@ -61,7 +61,8 @@ def test_damped_newton_on_a_quadratic_shrinks_by_one_minus_eta(
     x0 = np.linspace(1.0, 2.0, len(h))
     run = newton(Quadratic(h), x0, learning_rate=eta, steps=steps)
     t = np.arange(steps + 1)[:, np.newaxis]
-    np.testing.assert_allclose(run.iterates, (1.0 - eta) ** t * x0, rtol=1e-12, atol=1e-300)
+    # (1 - eta) is rounded when eta is near 1: compare on the scale of x0 there.
+    np.testing.assert_allclose(run.iterates, (1.0 - eta) ** t * x0, rtol=1e-12, atol=1e-14)
     assert run.learning_rates.tolist() == [eta] * steps
 
 
@@ -182,3 +183,69 @@ def test_an_exploding_step_is_divergence() -> None:
     run = newton(_Flat(), 1e-160, steps=5)
     assert run.stop_reason == "diverged"
     assert "step direction at step 0" in run.message
+
+
+# --- Newton with a backtracking line search ---------------------------------------------------
+
+
+class _Counting:
+    """An objective with a Hessian that counts its evaluations."""
+
+    def __init__(self, f: Any) -> None:
+        self.f, self.dim, self.calls = f, f.dim, 0
+
+    def __call__(self, x: Any) -> float:
+        self.calls += 1
+        return float(self.f(x))
+
+    def gradient(self, x: Any) -> np.ndarray:
+        return np.asarray(self.f.gradient(x))
+
+    def hessian(self, x: Any) -> np.ndarray:
+        return np.asarray(self.f.hessian(x))
+
+
+@pytest.mark.parametrize(
+    ("objective", "start"),
+    [(Rosenbrock(), [-1.2, 1.0]), (XCosCx(0.15 * math.pi), 10.0), (XCosCx(0.15 * math.pi), 25.0)],
+    ids=["rosenbrock", "xcoscx-10", "xcoscx-25"],
+)
+def test_line_search_steps_satisfy_armijo_along_the_direction_used(
+    objective: Any, start: Any
+) -> None:
+    counting = _Counting(objective)
+    run = newton(counting, start, steps=40, line_search=True, tol=1e-9, loss_every=None)
+    assert counting.calls == run.nfev == run.function_evaluations + run.losses.size
+    for t in range(run.steps):
+        x, eta = run.iterates[t], run.learning_rates[t]
+        g = objective.gradient(x)
+        p = np.linalg.solve(objective.hessian(x), g)
+        if not g @ p > 0:  # not a descent direction: the gradient is used
+            p = g
+        np.testing.assert_array_equal(run.iterates[t + 1], x - eta * p)
+        assert objective(run.iterates[t + 1]) <= objective(x) - 1e-4 * eta * (g @ p)
+    # every run ends at a local minimum, never at a maximum
+    assert np.all(np.linalg.eigvalsh(objective.hessian(run.x)) > 0)
+    assert run.stop_reason == "tolerance"
+
+
+def test_from_where_f_is_concave_the_guarded_method_goes_downhill() -> None:
+    f = XCosCx(0.15 * math.pi)
+    assert f.hessian(25.0)[0, 0] < 0
+    pure = newton(f, 25.0, steps=10)
+    guarded = newton(f, 25.0, steps=10, line_search=True)
+    assert f.hessian(pure.x)[0, 0] < 0 and pure.fun > f(25.0)  # up to the maximum
+    assert guarded.losses[1] < guarded.losses[0]  # the first step is a gradient step
+    assert f.hessian(guarded.x)[0, 0] > 0 and guarded.fun < f(25.0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(curvatures, st.data())
+def test_on_a_quadratic_the_full_step_is_always_accepted(h: list[float], data: Any) -> None:
+    # Away from underflow: f(x0) below 1e-300 would round the decrease away.
+    normal = st.floats(-1e3, 1e3).filter(lambda v: v == 0.0 or abs(v) > 1e-100)
+    x0 = data.draw(st.lists(normal, min_size=len(h), max_size=len(h)))
+    pure = newton(Quadratic(h), x0, steps=1)
+    guarded = newton(Quadratic(h), x0, steps=1, line_search=True)
+    np.testing.assert_array_equal(guarded.iterates, pure.iterates)
+    assert guarded.learning_rates.tolist() == [1.0]

@@ -728,6 +728,22 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         r"an objective whose hessian is an array of floats of shape \(1, 1\) \(at step 0\)",
         "an array of shape (2, 2)",
     ),
+    (
+        lambda: newton_(line_search="yes"),
+        TypeError,
+        "line_search",
+        "newton",
+        r"a bool",
+        "'yes'",
+    ),
+    (
+        lambda: newton_(line_search=True, shrink=0.0),
+        ValueError,
+        "shrink",
+        "newton",
+        r"a float in the range \(0, 1\)",
+        "0.0",
+    ),
     # backtracking_gradient_descent
     (
         lambda: armijo(initial_rate=0.0),

@@ -128,6 +128,9 @@ def facts() -> dict[str, str]:
     valley_search = runs["valley"][1]
     lipschitz = valley.lipschitz
 
+    guarded_wave = gdbook.newton(wave, X0, steps=STEPS, line_search=True)
+    guarded_banana = gdbook.newton(banana, BEGIN, steps=100, line_search=True, tol=1e-10)
+
     return {
         # cosh(cx)
         "cosh_x1": f"{xs[1]:.4f}",
@@ -198,4 +201,11 @@ def facts() -> dict[str, str]:
         "wave_fixed": f"{runs['wave'][0].steps}",
         "wave_search": f"{runs['wave'][1].steps}",
         "wave_zigzag": f"{abs(1 - wave.hessian(minimum)[0, 0]):.2f}",
+        # Newton with backtracking
+        "guard_rate2": f"{guarded_wave.learning_rates[1]:g}",
+        "guard_halvings": f"{round(math.log2(1 / guarded_wave.learning_rates[1]))}",
+        "guard_x2": f"{guarded_wave.iterates[2, 0]:.4f}",
+        "guard_steps": f"{guarded_banana.steps}",
+        "guard_full": f"{int(np.sum(guarded_banana.learning_rates == 1.0))}",
+        "guard_fvals": f"{guarded_banana.function_evaluations}",
     }
