@@ -248,3 +248,16 @@ def test_guarded_newton_on_rosenbrock_descends_at_every_step() -> None:
     assert run.steps == int(FACTS["guard_steps"]) > int(FACTS["rosen_exact"])
     assert int(np.sum(run.learning_rates == 1.0)) == int(FACTS["guard_full"])
     np.testing.assert_allclose(run.x, banana.minimizer, atol=1e-10)
+
+
+def test_the_line_search_defaults_are_the_ones_the_page_states() -> None:
+    import inspect
+
+    defaults = inspect.signature(gdbook.backtracking_gradient_descent).parameters
+    assert defaults["initial_rate"].default == 1.0
+    assert defaults["shrink"].default == facts_module.TAU == 0.5
+    assert defaults["sufficient_decrease"].default == facts_module.ALPHA == 1e-4
+    newton_defaults = inspect.signature(gdbook.newton).parameters
+    assert newton_defaults["learning_rate"].default == 1.0
+    assert newton_defaults["shrink"].default == facts_module.TAU
+    assert newton_defaults["sufficient_decrease"].default == facts_module.ALPHA
