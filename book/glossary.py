@@ -404,7 +404,7 @@ def glossary_rows(lang: Lang) -> list[tuple[str, str, str, str]]:
     >>> [row for row in rows if row[0] == "학습률"][0]
     ('학습률', 'learning rate', '스텝의 크기를 정하는 계수 η', 'gd/gd-1d.md#learning-rate')
     >>> glossary_rows("en")[0][:2]
-    ('automatic differentiation', '자동 미분')
+    ('affine invariance', '아핀 불변성')
     """
     if lang == "en":
         rows = [(t.english, t.korean, t.note, t.introduced) for t in TERMS]
