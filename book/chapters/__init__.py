@@ -108,6 +108,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(6, "sgd/minibatch"),
     Chapter(7, "sgd/schedules"),
     Chapter(8, "sgd/frameworks"),
+    Chapter(10, "beyond/convergence"),
 )
 """Every chapter, in the book's order."""
 

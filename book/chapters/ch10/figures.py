@@ -1,0 +1,84 @@
+"""Figures of chapter 10, how fast SGD converges.
+
+Every curve comes from :mod:`book.chapters.ch10.runs`, the runs the facts quote, so the
+figures, the facts and the page code (same parameters and seeds) cannot disagree.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.figure import Figure
+
+from book.chapters.ch10 import runs
+from book.chapters.ch10.params import HORIZONS, STEPS
+from book.figures import Lang, register
+
+
+def _reference_colour() -> str:
+    # The style's spine colour (read, never set): reference lines readable on both palettes.
+    return str(mpl.rcParams["axes.edgecolor"])
+
+
+@register("ch10-rate", size=(8.8, 3.8))
+def rate(fig: Figure, lang: Lang) -> None:
+    """Measured E f(x_bar_T) against T with the bound: the bowl, and the worst case."""
+    left, right = fig.subplots(1, 2, sharey=True)
+    horizons = np.array(HORIZONS, dtype=float)
+    fine = np.geomspace(horizons[0], horizons[-1], 60)
+    averaged, last = runs.horizon_runs()
+    words = {
+        "en": ("bound", "$f(\\bar x_T)$, averaged", "$f(x_T)$, last iterate", "bowl $x_1^2+2x_2^2$",
+               "worst case $f_T$"),
+        "ko": ("상한", "$f(\\bar x_T)$, 평균", "$f(x_T)$, 마지막 반복점", "그릇 $x_1^2+2x_2^2$",
+               "최악의 경우 $f_T$"),
+    }[lang]
+    left.plot(
+        fine,
+        [runs.bound(runs.tuned_rate(int(T)), int(T)) for T in fine],
+        color=_reference_colour(),
+        linestyle="--",
+        label=words[0],
+    )
+    left.plot(horizons, averaged, "o-", color="C0", label=words[1])
+    left.plot(horizons, last, "s-", color="C1", label=words[2])
+    left.set_title(words[3])
+    worst, _ = runs.worst_case()
+    right.plot(fine, np.sqrt(2 / fine), color=_reference_colour(), linestyle="--", label=words[0])
+    right.plot(horizons, worst, "o-", color="C0", label=words[1])
+    right.set_title(words[4])
+    for ax in (left, right):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("$T$")
+        ax.legend(loc="lower left", fontsize=8)
+    left.set_ylabel({"en": "mean over the runs", "ko": "실행들의 평균"}[lang])
+
+
+@register("ch10-constant-vs-decaying", size=(8.2, 4.2))
+def constant_vs_decaying(fig: Figure, lang: Lang) -> None:
+    """Exact E f(x_t) for three constant rates and the decaying one; averages; the bound."""
+    ax = fig.add_subplot()
+    t = np.arange(1, STEPS + 1)
+    curves = runs.exact_curves()
+    for index, eta in enumerate(runs.CONSTANTS):
+        ax.plot(t, curves[f"{eta:g}"][1:], color=f"C{index + 1}", label=f"$\\eta = {eta:g}$")
+        ax.axhline(runs.floor(eta), color=f"C{index + 1}", linewidth=0.8, linestyle=":")
+    ax.plot(t, curves["decaying"][1:], color="C0", linewidth=2.0,
+            label="$\\eta_t = 0.25/\\sqrt{1+t}$")
+    weighted, limit = runs.decaying()
+    ax.plot(t, weighted, color="C0", linestyle="-.",
+            label={"en": "$0.25/\\sqrt{1+t}$, weighted average",
+                   "ko": "$0.25/\\sqrt{1+t}$, 가중 평균"}[lang])
+    ax.plot(t, limit, color=_reference_colour(), linestyle="--",
+            label={"en": "bound for the weighted average",
+                   "ko": "가중 평균의 상한"}[lang])
+    ax.plot(t, runs.steady_average(), color="C1", linestyle="-.",
+            label={"en": "$\\eta = 0.25$, average", "ko": "$\\eta = 0.25$, 평균"}[lang])
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-5, 40)
+    ax.set_xlabel("$t$")
+    ax.set_ylabel({"en": "$\\mathbb{E} f$ (last iterate or average)",
+                   "ko": "$\\mathbb{E} f$ (마지막 반복점 또는 평균)"}[lang])
+    ax.legend(loc="lower left", fontsize=7.5, ncols=2)
