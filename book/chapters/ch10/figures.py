@@ -28,10 +28,20 @@ def rate(fig: Figure, lang: Lang) -> None:
     fine = np.geomspace(horizons[0], horizons[-1], 60)
     averaged, last = runs.horizon_runs()
     words = {
-        "en": ("bound", "$f(\\bar x_T)$, averaged", "$f(x_T)$, last iterate", "bowl $x_1^2+2x_2^2$",
-               "worst case $f_T$"),
-        "ko": ("상한", "$f(\\bar x_T)$, 평균", "$f(x_T)$, 마지막 반복점", "그릇 $x_1^2+2x_2^2$",
-               "최악의 경우 $f_T$"),
+        "en": (
+            "bound",
+            "$f(\\bar x_T)$, averaged",
+            "$f(x_T)$, last iterate",
+            "bowl $x_1^2+2x_2^2$",
+            "worst case $f_T$",
+        ),
+        "ko": (
+            "상한",
+            "$f(\\bar x_T)$, 평균",
+            "$f(x_T)$, 마지막 반복점",
+            "그릇 $x_1^2+2x_2^2$",
+            "최악의 경우 $f_T$",
+        ),
     }[lang]
     left.plot(
         fine,
@@ -64,21 +74,41 @@ def constant_vs_decaying(fig: Figure, lang: Lang) -> None:
     for index, eta in enumerate(runs.CONSTANTS):
         ax.plot(t, curves[f"{eta:g}"][1:], color=f"C{index + 1}", label=f"$\\eta = {eta:g}$")
         ax.axhline(runs.floor(eta), color=f"C{index + 1}", linewidth=0.8, linestyle=":")
-    ax.plot(t, curves["decaying"][1:], color="C0", linewidth=2.0,
-            label="$\\eta_t = 0.25/\\sqrt{1+t}$")
+    ax.plot(
+        t, curves["decaying"][1:], color="C0", linewidth=2.0, label="$\\eta_t = 0.25/\\sqrt{1+t}$"
+    )
     weighted, limit = runs.decaying()
-    ax.plot(t, weighted, color="C0", linestyle="-.",
-            label={"en": "$0.25/\\sqrt{1+t}$, weighted average",
-                   "ko": "$0.25/\\sqrt{1+t}$, 가중 평균"}[lang])
-    ax.plot(t, limit, color=_reference_colour(), linestyle="--",
-            label={"en": "bound for the weighted average",
-                   "ko": "가중 평균의 상한"}[lang])
-    ax.plot(t, runs.steady_average(), color="C1", linestyle="-.",
-            label={"en": "$\\eta = 0.25$, average", "ko": "$\\eta = 0.25$, 평균"}[lang])
+    ax.plot(
+        t,
+        weighted,
+        color="C0",
+        linestyle="-.",
+        label={"en": "$0.25/\\sqrt{1+t}$, weighted average", "ko": "$0.25/\\sqrt{1+t}$, 가중 평균"}[
+            lang
+        ],
+    )
+    ax.plot(
+        t,
+        limit,
+        color=_reference_colour(),
+        linestyle="--",
+        label={"en": "bound for the weighted average", "ko": "가중 평균의 상한"}[lang],
+    )
+    ax.plot(
+        t,
+        runs.steady_average(),
+        color="C1",
+        linestyle="-.",
+        label={"en": "$\\eta = 0.25$, average", "ko": "$\\eta = 0.25$, 평균"}[lang],
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_ylim(1e-5, 40)
     ax.set_xlabel("$t$")
-    ax.set_ylabel({"en": "$\\mathbb{E} f$ (last iterate or average)",
-                   "ko": "$\\mathbb{E} f$ (마지막 반복점 또는 평균)"}[lang])
+    ax.set_ylabel(
+        {
+            "en": "$\\mathbb{E} f$ (last iterate or average)",
+            "ko": "$\\mathbb{E} f$ (마지막 반복점 또는 평균)",
+        }[lang]
+    )
     ax.legend(loc="lower left", fontsize=7.5, ncols=2)

@@ -107,7 +107,12 @@ def decaying() -> tuple[Array, Array]:
 def steady_average() -> Array:
     """E f(x_bar_T), T = 1..STEPS, of the constant-rate (1/L) run with uniform averaging."""
     run = gdbook.noisy_gradient_descent(
-        STACKED, STACKED_START, learning_rate=1 / LIPSCHITZ, steps=STEPS, noise_std=NOISE_STD, seed=3
+        STACKED,
+        STACKED_START,
+        learning_rate=1 / LIPSCHITZ,
+        steps=STEPS,
+        noise_std=NOISE_STD,
+        seed=3,
     )
     return mean_loss(gdbook.iterate_averages(run))
 

@@ -6,13 +6,19 @@ for T in horizons:
     eta = 1 / np.sqrt(2 * T)  # the tuned rate for r0 = sigma = 1
     h = 1 / (eta * T)  # eta h = 1/T <= 1, so eta <= 1/L for L = h
     run = noisy_gradient_descent(
-        Quadratic(np.full(runs_1d, h)), np.ones(runs_1d), learning_rate=eta, steps=T,
-        noise_std=1.0, seed=1,
+        Quadratic(np.full(runs_1d, h)),
+        np.ones(runs_1d),
+        learning_rate=eta,
+        steps=T,
+        noise_std=1.0,
+        seed=1,
     )
     x_bar = iterate_averages(run)[-1]
     worst.append(np.mean(0.5 * h * x_bar**2))
     limit = 1 / (2 * eta * T) + eta  # the bound with r0 = sigma = 1
-    print(f"T = {T:6,}: E f_T(x_bar_T) = {worst[-1]:.4f}, bound = {limit:.4f}, "
-          f"ratio = {worst[-1] / limit:.2f}")
+    print(
+        f"T = {T:6,}: E f_T(x_bar_T) = {worst[-1]:.4f}, bound = {limit:.4f}, "
+        f"ratio = {worst[-1] / limit:.2f}"
+    )
 slope = np.polyfit(np.log(horizons), np.log(worst), 1)[0]
 print(f"fitted slope: {slope:.2f}")
