@@ -289,7 +289,11 @@ def test_the_figures_draw_the_runs_of_the_facts() -> None:
     assert any(np.array_equal(y, averaged) for y in drawn)
     assert any(np.array_equal(y, last) for y in drawn)
     assert any(np.array_equal(line.get_ydata(), worst) for line in right.lines)
+    from book.chapters.ch10.figures import log_steps
+
+    t = log_steps()
+    assert t[0] == 1 and t[-1] == STEPS and np.all(np.diff(t) > 0)
     fig = draw(get_figure("ch10-constant-vs-decaying"), "ko")
     assert any(
-        np.array_equal(line.get_ydata(), runs.steady_average()) for line in fig.axes[0].lines
+        np.array_equal(line.get_ydata(), runs.steady_average()[t - 1]) for line in fig.axes[0].lines
     )

@@ -9,10 +9,16 @@ from __future__ import annotations
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
+from numpy.typing import NDArray
 
 from book.chapters.ch10 import runs
 from book.chapters.ch10.params import HORIZONS, STEPS
 from book.figures import Lang, register
+
+
+def log_steps(count: int = 400) -> NDArray[np.int64]:
+    """About ``count`` steps 1..STEPS, evenly spaced on the log axis the curves are drawn on."""
+    return np.unique(np.geomspace(1, STEPS, count).round().astype(np.int64))
 
 
 def _reference_colour() -> str:
@@ -69,37 +75,43 @@ def rate(fig: Figure, lang: Lang) -> None:
 def constant_vs_decaying(fig: Figure, lang: Lang) -> None:
     """Exact E f(x_t) for three constant rates and the decaying one; averages; the bound."""
     ax = fig.add_subplot()
-    t = np.arange(1, STEPS + 1)
+    eta0 = f"{runs.CONSTANTS[0]:g}"  # 1/L, where the decaying rate starts
+    t = log_steps()  # every curve at these steps: 10 000 points each would only add bytes
     curves = runs.exact_curves()
     for index, eta in enumerate(runs.CONSTANTS):
-        ax.plot(t, curves[f"{eta:g}"][1:], color=f"C{index + 1}", label=f"$\\eta = {eta:g}$")
+        ax.plot(t, curves[f"{eta:g}"][t], color=f"C{index + 1}", label=f"$\\eta = {eta:g}$")
         ax.axhline(runs.floor(eta), color=f"C{index + 1}", linewidth=0.8, linestyle=":")
     ax.plot(
-        t, curves["decaying"][1:], color="C0", linewidth=2.0, label="$\\eta_t = 0.25/\\sqrt{1+t}$"
+        t,
+        curves["decaying"][t],
+        color="C0",
+        linewidth=2.0,
+        label=f"$\\eta_t = {eta0}/\\sqrt{{1+t}}$",
     )
     weighted, limit = runs.decaying()
     ax.plot(
         t,
-        weighted,
+        weighted[t - 1],
         color="C0",
         linestyle="-.",
-        label={"en": "$0.25/\\sqrt{1+t}$, weighted average", "ko": "$0.25/\\sqrt{1+t}$, 가중 평균"}[
-            lang
-        ],
+        label={
+            "en": f"${eta0}/\\sqrt{{1+t}}$, weighted average",
+            "ko": f"${eta0}/\\sqrt{{1+t}}$, 가중 평균",
+        }[lang],
     )
     ax.plot(
         t,
-        limit,
+        limit[t - 1],
         color=_reference_colour(),
         linestyle="--",
         label={"en": "bound for the weighted average", "ko": "가중 평균의 상한"}[lang],
     )
     ax.plot(
         t,
-        runs.steady_average(),
+        runs.steady_average()[t - 1],
         color="C1",
         linestyle="-.",
-        label={"en": "$\\eta = 0.25$, average", "ko": "$\\eta = 0.25$, 평균"}[lang],
+        label={"en": f"$\\eta = {eta0}$, average", "ko": f"$\\eta = {eta0}$, 평균"}[lang],
     )
     ax.set_xscale("log")
     ax.set_yscale("log")
