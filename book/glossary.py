@@ -191,6 +191,13 @@ TERMS: tuple[Term, ...] = (
     Term("converge / convergence", "수렴하다 / 수렴", f"{_G1}#closed-form"),
     Term("convergence rate", "수렴 속도", f"{_CV}#choosing-the-rate"),
     Term(
+        "horizon",
+        "호라이즌",
+        f"{_CV}#choosing-the-rate",
+        "the number of steps T, fixed before the run",
+        "실행 전에 정해 둔 스텝 수 T",
+    ),
+    Term(
         "iterate averaging",
         "반복점 평균화",
         f"{_CV}#theorem",

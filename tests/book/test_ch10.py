@@ -228,6 +228,10 @@ def test_a_constant_rate_reaches_its_floor_and_the_decaying_one_passes_it() -> N
         assert curves[f"{eta:g}"][-1] == pytest.approx(level, rel=1e-9)
         assert decay[-1] < level
     assert floors[0] > floors[1] > floors[2]
+    # The smallest constant rate is ahead of the decaying one in one window, then never again.
+    ahead = np.flatnonzero(curves[f"{runs.CONSTANTS[2]:g}"] < decay)
+    assert ahead.size > 0 and np.array_equal(ahead, np.arange(ahead[0], ahead[-1] + 1))
+    assert ahead[-1] < STEPS / 10
     # The averaged constant-rate run beats every floor and the decaying last iterate.
     assert runs.steady_average()[-1] < min(floors) and runs.steady_average()[-1] < decay[-1]
 

@@ -83,6 +83,9 @@ def facts() -> dict[str, str]:
         values[f"floor_{index}"] = f"{level:.4f}"
         values[f"reached_{index}"] = f"{int(np.argmax(curve <= 1.1 * level))}"
         values[f"crossing_{index}"] = f"{int(np.argmax(decay_curve < level))}"
+    ahead = np.flatnonzero(curves[f"{runs.CONSTANTS[2]:g}"] < decay_curve)
+    values["ahead_from"] = f"{int(ahead[0])}"
+    values["ahead_to"] = f"{int(ahead[-1])}"
     values["floor_ratio"] = f"{runs.floor(runs.CONSTANTS[0]) / runs.floor(runs.CONSTANTS[1]):.1f}"
     values["bound_floor_0"] = f"{runs.CONSTANTS[0] * VARIANCE:g}"
     values["decaying_last_iterate"] = _sci(decay_curve[STEPS])
