@@ -245,15 +245,15 @@ def test_the_page_prints_what_the_facts_say(
     printed = page[1]
     assert f"bound = {facts['bound_last']}" in printed["bound"]
     assert f"eta = {facts['eta_last']}" in printed["bound"]
-    assert f"E f(x_bar_T) for T >= 300: {facts['slope_averaged']}" in printed["measured"]
-    assert f"E f(x_T) for T >= 300: {facts['slope_last']}" in printed["measured"]
+    assert f"mean f(x_bar_T) for T >= 300: {facts['slope_averaged']}" in printed["measured"]
+    assert f"mean f(x_T) for T >= 300: {facts['slope_last']}" in printed["measured"]
     assert f"fitted slope: {facts['worst_slope']}" in printed["worst_case"]
     assert f"bound = {facts['decaying_bound']}" in printed["decaying"]
     for index in range(3):
         row = f"{facts[f'floor_{index}']:>7} {facts[f'reached_{index}']:>19} "
         assert row in printed["constant"], row
         assert printed["constant"].count(f" {facts[f'crossing_{index}']}\n") >= 1
-    steady = re.search(r"averaged: E f\(x_bar_T\) = ([-+.e\d]+)", printed["constant"])
+    steady = re.search(r"averaged: mean f\(x_bar_T\) = ([-+.e\d]+)", printed["constant"])
     assert steady is not None
     assert float(steady.group(1)) == pytest.approx(runs.steady_average()[-1], rel=1e-2)
     quoted = re.fullmatch(r"([\d.]+)\\times10\^\{(-?\d+)\}", facts["steady_averaged"])

@@ -19,4 +19,4 @@ steady = noisy_gradient_descent(
     stacked, stacked_start, learning_rate=1 / L, steps=T, noise_std=noise_std, seed=3
 )
 steady_average = mean_loss(iterate_averages(steady))
-print(f"constant 1/L, averaged: E f(x_bar_T) = {steady_average[-1]:.2e} at T = {T:,}")
+print(f"constant 1/L, averaged: mean f(x_bar_T) = {steady_average[-1]:.2e} at T = {T:,}")

@@ -9,4 +9,4 @@ eta = run.learning_rates
 weighted = mean_loss(iterate_averages(run, weighting="learning_rate"))  # x~_1, ..., x~_T
 decaying_bound = (r0**2 + 2 * variance * np.cumsum(eta**2)) / (2 * np.cumsum(eta))
 for k in (10, 100, 1_000, 10_000):
-    print(f"T = {k:6,}: E f(x~_T) = {weighted[k - 1]:.2e}, bound = {decaying_bound[k - 1]:.4f}")
+    print(f"T = {k:6,}: mean f(x~_T) = {weighted[k - 1]:.2e}, bound = {decaying_bound[k - 1]:.4f}")

@@ -17,7 +17,7 @@ for T in horizons:
     worst.append(np.mean(0.5 * h * x_bar**2))
     limit = 1 / (2 * eta * T) + eta  # the bound with r0 = sigma = 1
     print(
-        f"T = {T:6,}: E f_T(x_bar_T) = {worst[-1]:.4f}, bound = {limit:.4f}, "
+        f"T = {T:6,}: mean f_T(x_bar_T) = {worst[-1]:.4f}, bound = {limit:.4f}, "
         f"ratio = {worst[-1] / limit:.2f}"
     )
 slope = np.polyfit(np.log(horizons), np.log(worst), 1)[0]
