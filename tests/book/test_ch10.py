@@ -28,6 +28,8 @@ from book.chapters.ch10.params import (
     R0_SQUARED,
     START,
     STEPS,
+    TRADEOFF_RATES,
+    TRADEOFF_STEPS,
     TUNED_FROM,
     VARIANCE,
 )
@@ -174,6 +176,29 @@ def test_the_bound_holds_on_every_measured_run() -> None:
     assert np.all(worst < limits)
     weighted, limit = runs.decaying()
     assert np.all(weighted < limit)
+
+
+def test_the_tradeoff_runs_obey_the_bound_and_the_page_prints_them(
+    page: tuple[dict[str, Any], dict[str, str]], facts: dict[str, str]
+) -> None:
+    averaged, last = runs.tradeoff()
+    rates = np.array(TRADEOFF_RATES)
+    assert np.all(rates <= 1 / LIPSCHITZ)
+    bounds = R0_SQUARED / (2 * rates * TRADEOFF_STEPS) + rates * VARIANCE
+    assert np.all(averaged < bounds) and np.all(last < bounds)
+    # The bound's U has its minimum at the tuned rate, inside the grid of rates.
+    assert rates.min() < runs.tuned_rate(TRADEOFF_STEPS) < rates.max()
+    # On the bowl the averaged iterate improves with eta; the last iterate has an interior best.
+    assert np.all(np.diff(averaged) < 0)
+    assert 0 < np.argmin(last) < len(rates) - 1
+    assert facts["tradeoff_best_averaged"] == f"{rates.max():g}"
+    assert facts["tradeoff_best_last"] == f"{rates[np.argmin(last)]:g}"
+    rows = page[1]["tradeoff"].splitlines()[2:]
+    printed = np.array([[float(v) for v in row.split()] for row in rows])
+    np.testing.assert_allclose(printed[:, 0], rates, atol=5e-4)
+    np.testing.assert_allclose(printed[:, 3], bounds, atol=5e-5)
+    np.testing.assert_allclose(printed[:, 4], averaged, rtol=5e-3)
+    np.testing.assert_allclose(printed[:, 5], last, rtol=5e-3)
 
 
 def test_the_fitted_slopes() -> None:

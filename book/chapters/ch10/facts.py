@@ -17,6 +17,8 @@ from book.chapters.ch10.params import (
     LIPSCHITZ,
     R0_SQUARED,
     STEPS,
+    TRADEOFF_RATES,
+    TRADEOFF_STEPS,
     TUNED_FROM,
     VARIANCE,
 )
@@ -45,6 +47,15 @@ def facts() -> dict[str, str]:
     values["eta_last"] = f"{eta:.4f}"
     values["bound_last"] = f"{runs.bound(eta, last_T):.4f}"
     values["horizon_last"] = f"{last_T:,}"
+
+    # One horizon, several constant rates.
+    rates = np.array(TRADEOFF_RATES)
+    trade_averaged, trade_last = runs.tradeoff()
+    values["tradeoff_T"] = f"{TRADEOFF_STEPS:,}"
+    values["tradeoff_eta"] = f"{runs.tuned_rate(TRADEOFF_STEPS):.3f}"
+    values["tradeoff_best_averaged"] = f"{rates[np.argmin(trade_averaged)]:g}"
+    values["tradeoff_best_last"] = f"{rates[np.argmin(trade_last)]:g}"
+    values["tradeoff_min_averaged"] = _sci(trade_averaged.min())
 
     # Measured on the bowl, tuned constant rate per horizon.
     averaged, last = runs.horizon_runs()

@@ -12,7 +12,14 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from book.chapters.ch10 import runs
-from book.chapters.ch10.params import HORIZONS, STEPS
+from book.chapters.ch10.params import (
+    HORIZONS,
+    R0_SQUARED,
+    STEPS,
+    TRADEOFF_RATES,
+    TRADEOFF_STEPS,
+    VARIANCE,
+)
 from book.figures import Lang, register
 
 
@@ -24,6 +31,49 @@ def log_steps(count: int = 400) -> NDArray[np.int64]:
 def _reference_colour() -> str:
     # The style's spine colour (read, never set): reference lines readable on both palettes.
     return str(mpl.rcParams["axes.edgecolor"])
+
+
+@register("ch10-tradeoff", size=(7.6, 4.0))
+def tradeoff(fig: Figure, lang: Lang) -> None:
+    """The bound's two terms against eta at T = 1000, the tuned rate, and the measured runs."""
+    ax = fig.add_subplot()
+    T = TRADEOFF_STEPS
+    eta = np.geomspace(1.5e-3, runs.CONSTANTS[0], 200)  # the theorem needs eta <= 1/L
+    first, noise = R0_SQUARED / (2 * eta * T), eta * VARIANCE
+    words = {
+        "en": (
+            "bound",
+            "start: $r_0^2/(2\\eta T)$",
+            "noise: $\\eta\\sigma^2$",
+            "$f(\\bar x_T)$, averaged",
+            "$f(x_T)$, last iterate",
+            "$\\eta_T$",
+        ),
+        "ko": (
+            "상한",
+            "출발점: $r_0^2/(2\\eta T)$",
+            "잡음: $\\eta\\sigma^2$",
+            "$f(\\bar x_T)$, 평균",
+            "$f(x_T)$, 마지막 반복점",
+            "$\\eta_T$",
+        ),
+    }[lang]
+    reference = _reference_colour()
+    ax.plot(eta, first + noise, color=reference, linewidth=2.0, label=words[0])
+    ax.plot(eta, first, color=reference, linestyle="--", linewidth=1.0, label=words[1])
+    ax.plot(eta, noise, color=reference, linestyle=":", linewidth=1.0, label=words[2])
+    averaged, last = runs.tradeoff()
+    ax.plot(TRADEOFF_RATES, averaged, "o-", color="C0", label=words[3])
+    ax.plot(TRADEOFF_RATES, last, "s-", color="C1", label=words[4])
+    tuned = runs.tuned_rate(T)
+    ax.axvline(tuned, color=reference, linewidth=0.8)
+    ax.annotate(words[5], (tuned, 20), xytext=(4, 0), textcoords="offset points", fontsize=9)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-4, 40)
+    ax.set_xlabel("$\\eta$")
+    ax.set_ylabel({"en": f"mean over the runs, $T = {T}$", "ko": f"실행들의 평균, $T = {T}$"}[lang])
+    ax.legend(loc="lower left", fontsize=8, ncols=2)
 
 
 @register("ch10-rate", size=(8.8, 3.8))

@@ -2,7 +2,7 @@
 
 ``setup.py``: simulated SGD on the bowl f(x) = x1^2 + 2 x2^2 from (-5, -2), gradient noise of
 standard deviation 1 per coordinate, ``copies`` independent runs stacked side by side;
-``measured.py``: the horizons T; ``worst_case.py``: the one-dimensional runs per horizon;
+``tradeoff.py``: constant rates at one horizon; ``measured.py``: the horizons T; ``worst_case.py``: the one-dimensional runs per horizon;
 ``decaying.py``: the length of the decaying-rate run.
 """
 
@@ -13,6 +13,7 @@ import numpy as np
 from book.chapters import page_literals
 
 _SETUP = page_literals(10, "setup")
+_TRADEOFF = page_literals(10, "tradeoff")
 _MEASURED = page_literals(10, "measured")
 _WORST = page_literals(10, "worst_case")
 _DECAYING = page_literals(10, "decaying")
@@ -23,6 +24,9 @@ START: tuple[float, float] = tuple(_SETUP["start"])
 NOISE_STD: float = _SETUP["noise_std"]
 COPIES: int = _SETUP["copies"]
 """Independent runs, stacked side by side into one quadratic."""
+TRADEOFF_STEPS: int = _TRADEOFF["T"]
+"""T = 1000, the horizon at which ``tradeoff.py`` compares constant rates."""
+TRADEOFF_RATES: tuple[float, ...] = tuple(_TRADEOFF["rates"])
 HORIZONS: tuple[int, ...] = tuple(_MEASURED["horizons"])
 RUNS_1D: int = _WORST["runs_1d"]
 STEPS: int = _DECAYING["T"]

@@ -23,6 +23,8 @@ from book.chapters.ch10.params import (
     RUNS_1D,
     START,
     STEPS,
+    TRADEOFF_RATES,
+    TRADEOFF_STEPS,
     VARIANCE,
 )
 
@@ -50,6 +52,24 @@ def mean_loss(points: Array) -> Array:
     """The mean of f over the copies, for stacked points of shape (..., 2 * copies)."""
     values: Array = 0.5 * (points**2 @ STACKED.curvatures) / COPIES
     return values
+
+
+@functools.cache
+def tradeoff() -> tuple[Array, Array]:
+    """E f(x_bar_T) and E f(x_T) (means over the copies) at T = 1000 for each constant rate."""
+    averaged, last = [], []
+    for eta in TRADEOFF_RATES:
+        run = gdbook.noisy_gradient_descent(
+            STACKED,
+            STACKED_START,
+            learning_rate=eta,
+            steps=TRADEOFF_STEPS,
+            noise_std=NOISE_STD,
+            seed=4,
+        )
+        averaged.append(float(mean_loss(gdbook.iterate_averages(run)[-1])))
+        last.append(float(mean_loss(run.final)))
+    return np.array(averaged), np.array(last)
 
 
 @functools.cache
