@@ -47,7 +47,7 @@ def tradeoff(fig: Figure, lang: Lang) -> None:
             "noise: $\\eta\\sigma^2$",
             "$f(\\bar x_T)$, averaged",
             "$f(x_T)$, last iterate",
-            "$\\eta_T$",
+            "$\\eta^\\star$",
         ),
         "ko": (
             "상한",
@@ -55,7 +55,7 @@ def tradeoff(fig: Figure, lang: Lang) -> None:
             "잡음: $\\eta\\sigma^2$",
             "$f(\\bar x_T)$, 평균",
             "$f(x_T)$, 마지막 반복점",
-            "$\\eta_T$",
+            "$\\eta^\\star$",
         ),
     }[lang]
     reference = _reference_colour()

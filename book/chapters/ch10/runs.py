@@ -92,13 +92,13 @@ def horizon_runs() -> tuple[Array, Array]:
 
 @functools.cache
 def worst_case() -> tuple[Array, Array]:
-    """E f_T(x_bar_T) on the one-dimensional f_T = h_T x^2 / 2, h_T = 1/(eta_T T), and the bound."""
+    """E f_T(x_bar_T) on the one-dimensional f_T = L_T x^2 / 2, L_T = 1/(eta* T), and the bound."""
     measured, limits = [], []
     for steps in HORIZONS:
         eta = 1 / np.sqrt(2 * steps)
-        h = 1 / (eta * steps)
+        curvature = 1 / (eta * steps)
         run = gdbook.noisy_gradient_descent(
-            gdbook.Quadratic(np.full(RUNS_1D, h)),
+            gdbook.Quadratic(np.full(RUNS_1D, curvature)),
             np.ones(RUNS_1D),
             learning_rate=eta,
             steps=steps,
@@ -106,7 +106,7 @@ def worst_case() -> tuple[Array, Array]:
             seed=1,
         )
         x_bar = gdbook.iterate_averages(run)[-1]
-        measured.append(float(np.mean(0.5 * h * x_bar**2)))
+        measured.append(float(np.mean(0.5 * curvature * x_bar**2)))
         limits.append(1 / (2 * eta * steps) + eta)
     return np.array(measured), np.array(limits)
 

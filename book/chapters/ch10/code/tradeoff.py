@@ -2,7 +2,7 @@ from gdbook import iterate_averages, noisy_gradient_descent
 
 # One horizon, several constant rates: the bound against the runs (200 of them per rate).
 T, rates = 1_000, (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25)
-print(f"T = {T:,}, tuned eta_T = {tuned_rate(T):.4f}")
+print(f"T = {T:,}, tuned eta* = {tuned_rate(T):.4f}")
 print(
     f"{'eta':>6} {'first term':>11} {'eta sigma^2':>12} {'bound':>7} {'mean f(x_bar_T)':>16}"
     f" {'mean f(x_T)':>12}"

@@ -1,12 +1,12 @@
-# One horizon, one function: f_T(x) = h_T x^2 / 2 in one dimension with h_T = 1 / (eta_T T),
+# One horizon, one function: f_T(x) = L_T x^2 / 2 in one dimension with L_T = 1 / (eta* T),
 # from x_0 = 1 with noise of variance 1, so ||x_0 - x*||^2 = sigma^2 = 1.
 runs_1d = 1_000
 worst = []
 for T in horizons:
     eta = 1 / np.sqrt(2 * T)  # the tuned rate for r0 = sigma = 1
-    h = 1 / (eta * T)  # eta h = 1/T <= 1, so eta <= 1/L for L = h
+    curvature = 1 / (eta * T)  # L_T: eta L_T = 1/T <= 1, so eta <= 1/L
     run = noisy_gradient_descent(
-        Quadratic(np.full(runs_1d, h)),
+        Quadratic(np.full(runs_1d, curvature)),
         np.ones(runs_1d),
         learning_rate=eta,
         steps=T,
@@ -14,7 +14,7 @@ for T in horizons:
         seed=1,
     )
     x_bar = iterate_averages(run)[-1]
-    worst.append(np.mean(0.5 * h * x_bar**2))
+    worst.append(np.mean(0.5 * curvature * x_bar**2))
     limit = 1 / (2 * eta * T) + eta  # the bound with r0 = sigma = 1
     print(
         f"T = {T:6,}: mean f_T(x_bar_T) = {worst[-1]:.4f}, bound = {limit:.4f}, "
