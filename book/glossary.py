@@ -69,6 +69,7 @@ _MB = "sgd/minibatch.md"
 _SCH = "sgd/schedules.md"
 _FW = "sgd/frameworks.md"
 _NT = "beyond/newton.md"
+_CV = "beyond/convergence.md"
 
 #: Every term of the book, in the order of the project's glossary (extra terms the chapters
 #: introduce follow the term they belong with).
@@ -189,6 +190,21 @@ TERMS: tuple[Term, ...] = (
     Term("trajectory", "궤적", f"{_G1}#standard-example"),
     Term("contour line", "등고선", f"{_GN}#contour-lines"),
     Term("converge / convergence", "수렴하다 / 수렴", f"{_G1}#closed-form"),
+    Term("convergence rate", "수렴 속도", f"{_CV}#choosing-the-rate"),
+    Term(
+        "horizon",
+        "호라이즌",
+        f"{_CV}#choosing-the-rate",
+        "the number of steps T, fixed before the run",
+        "실행 전에 정해 둔 스텝 수 T",
+    ),
+    Term(
+        "iterate averaging",
+        "반복점 평균화",
+        f"{_CV}#theorem",
+        "Polyak–Ruppert averaging: the mean of x₁, …, x_T (gdbook.iterate_averages)",
+        "Polyak–Ruppert 평균화: x₁, …, x_T의 평균(gdbook.iterate_averages)",
+    ),
     Term("diverge / divergence", "발산하다 / 발산", f"{_G1}#learning-rate"),
     Term(
         "local minimum (the point) / its value",
@@ -206,6 +222,20 @@ TERMS: tuple[Term, ...] = (
     Term("saddle point", "안장점", f"{_SCH}#plateaus-and-saddle-points"),
     Term("plateau", "평탄 구간(plateau)", f"{_SCH}#plateaus-and-saddle-points"),
     Term("convex function / convexity", "볼록 함수 / 볼록성", f"{_LR}#convexity"),
+    Term(
+        "L-smooth function",
+        "L-매끄러운 함수",
+        f"{_CV}#assumptions",
+        "its gradient is Lipschitz with constant L",
+        "그래디언트가 상수 L로 립시츠 연속인 함수",
+    ),
+    Term(
+        "strongly convex function",
+        "강볼록 함수",
+        f"{_CV}#measured",
+        "curvature at least μ > 0 everywhere",
+        "어디서나 곡률이 μ > 0 이상인 함수",
+    ),
     Term("condition number", "조건수", f"{_GN}#condition-number"),
     Term(
         "Hessian",

@@ -8,6 +8,7 @@ are exported too, but matplotlib is imported only when one of them is first used
 
 from typing import TYPE_CHECKING, Any
 
+from gdbook.averaging import iterate_averages
 from gdbook.data import RegressionData, book_regression, make_linear_regression
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
 from gdbook.linesearch import backtracking_gradient_descent
@@ -88,6 +89,7 @@ __all__ = [
     "constant",
     "exponential",
     "gradient_descent",
+    "iterate_averages",
     "make_linear_regression",
     "minibatch_sgd",
     "newton",

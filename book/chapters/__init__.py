@@ -109,6 +109,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(7, "sgd/schedules"),
     Chapter(8, "sgd/frameworks"),
     Chapter(9, "beyond/newton"),
+    Chapter(10, "beyond/convergence"),
 )
 """Every chapter, in the book's order."""
 

@@ -22,6 +22,7 @@ from gdbook import (
     constant,
     exponential,
     gradient_descent,
+    iterate_averages,
     make_linear_regression,
     minibatch_sgd,
     newton,
@@ -571,6 +572,39 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "grad",
         "check_gradient",
         r"a callable",
+        "None",
+    ),
+    # iterate averaging
+    (
+        lambda: iterate_averages([[0.0], [1.0]]),  # type: ignore[arg-type]
+        TypeError,
+        "run",
+        "iterate_averages",
+        r"a gdbook.Trajectory",
+        "[[0.0], [1.0]]",
+    ),
+    (
+        lambda: iterate_averages(gd(x0=0.0, tol=1e-3)),  # stops at step 0
+        ValueError,
+        "run",
+        "iterate_averages",
+        r"a Trajectory of at least one step",
+        "Trajectory(steps=0",
+    ),
+    (
+        lambda: iterate_averages(gd(), weighting="harmonic"),
+        ValueError,
+        "weighting",
+        "iterate_averages",
+        r"a str among \{'learning_rate', 'uniform'\}",
+        "'harmonic'",
+    ),
+    (
+        lambda: iterate_averages(gd(), weighting=None),  # type: ignore[arg-type]
+        TypeError,
+        "weighting",
+        "iterate_averages",
+        r"a str among",
         "None",
     ),
     # schedules
