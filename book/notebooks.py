@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from mkdocs.utils.meta import get_data
 
 from book.chapters import CHAPTERS, Chapter
 from book.syntax import INCLUDE_ROOT, Macro, expand_includes, expand_macros, find_blocks
@@ -175,7 +176,8 @@ def _prose_cells(text: str, lang: str, sources: Sources) -> Iterator[Cell]:
 def page_cells(chapter: Chapter, lang: str, sources: Sources) -> list[Cell]:
     """Split a chapter page into notebook cells, in page order, with the build's outputs."""
     page = chapter.page_file(lang)
-    markdown = (DOCS / page).read_text(encoding="utf-8")
+    # The front matter (the page's description) is the site's, not the notebook's.
+    markdown, _ = get_data((DOCS / page).read_text(encoding="utf-8"))
     blocks = find_blocks(markdown)
     outputs = sources.outputs(page, blocks) if blocks else []
     cells: list[Cell] = [Cell("markdown", INSTALL[lang])]

@@ -1,71 +1,13 @@
-"""The workflows and the pinned toolchain: checks that need no build."""
+"""The pinned toolchain: checks that need no build (the workflows: tests/test_workflows.py)."""
 
 from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-# Tools installed into the same virtual environment as the running Python; `make test` does
-# not put .venv/bin on PATH, so never rely on PATH to find them.
-VENV_BIN = Path(sys.executable).parent
-
-
-def tool(name: str) -> str:
-    path = VENV_BIN / name
-    if not path.exists():
-        pytest.fail(f"{name} is not installed next to {sys.executable}; run `make test`.")
-    return str(path)
-
-
-def test_there_are_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "test.yml"]
-
-
-def test_workflows_pass_zizmor() -> None:
-    run = subprocess.run(
-        [tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress", *map(str, WORKFLOWS)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-
-
-def test_workflows_match_the_schema() -> None:
-    run = subprocess.run(
-        [
-            tool("check-jsonschema"),
-            "--builtin-schema",
-            "vendor.github-workflows",
-            *map(str, WORKFLOWS),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-
-
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
-def test_actions_are_pinned_by_commit(workflow: Path) -> None:
-    uses = re.findall(r"uses:\s*(\S+)", workflow.read_text())
-    assert uses
-    for action in uses:
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
-
-
-def test_deploy_has_exactly_the_pages_permissions() -> None:
-    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
-    assert "contents: write" not in text
-    assert re.search(r"pages: write", text) and re.search(r"id-token: write", text)
-    assert "upload-pages-artifact" in text and "deploy-pages" in text
 
 
 def test_lock_pins_every_package_exactly() -> None:

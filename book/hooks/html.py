@@ -1,16 +1,10 @@
 """HTML fixes to Material's markup, found by the browser tests (tests/site/browser/).
 
-1. Per-page ``<link rel="alternate" hreflang>`` tags are dropped from ``<head>``. The i18n
-   plugin points them at the page's counterparts (``../../ko/gd/gd-1d/``); Material's JavaScript
-   treats every such link as a language root and fetches ``sitemap.xml`` next to it, so every
-   page logged two 404 errors (``gd/gd-1d/sitemap.xml``, ``ko/gd/gd-1d/sitemap.xml``). The
-   language selector keeps its per-page links, and ``sitemap.xml`` keeps the hreflang
-   alternates of every page, which is what search engines read.
-2. The code cells of the notebook pages, and code blocks in their Markdown cells, scroll
+1. The code cells of the notebook pages, and code blocks in their Markdown cells, scroll
    sideways but cannot take the keyboard focus, so keyboard users cannot scroll them (axe:
    scrollable-region-focusable). They get ``tabindex="0"``, as Material's own code blocks
    and nbconvert's outputs have.
-3. Material's search dialog (``<div class="md-search" role="dialog">``) has no accessible
+2. Material's search dialog (``<div class="md-search" role="dialog">``) has no accessible
    name (axe and Lighthouse: aria-dialog-name). It gets the label of its search field,
    which Material translates ("Search", "검색").
 """
@@ -24,24 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 NOTEBOOK_SCROLLER = re.compile(r'<div class="(highlight-ipynb[^"]*)"(?![^>]*tabindex)')
 NOTEBOOK_MARKDOWN_PRE = re.compile(r'(<div class="highlight"><pre)(?=>)')
-
-
-def drop_hreflang_links(html: str) -> str:
-    """Remove the per-page ``<link rel="alternate" hreflang=...>`` tags of ``<head>``.
-
-    Examples
-    --------
-    >>> head = '<head>\\n  <link rel="alternate" href="./" hreflang="en">\\n</head>'
-    >>> drop_hreflang_links(head)
-    '<head>\\n</head>'
-    """
-    head_end = html.find("</head>")
-    if head_end < 0:
-        return html
-    return HREFLANG_LINK.sub("", html[:head_end]) + html[head_end:]
 
 
 SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
@@ -84,7 +62,6 @@ def focusable_notebook_scrollers(html: str) -> str:
 
 @event_priority(-300)  # after every other hook and plugin has written the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    output = drop_hreflang_links(output)
     output = name_search_dialog(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = focusable_notebook_scrollers(output)

@@ -55,6 +55,7 @@ def test_a_notebook_is_its_page_with_the_builds_outputs(
     assert "pip install" in nb.cells[1].source, "the install note comes second"
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "{{" not in markdown and "--8<--" not in markdown and "\0" not in markdown
+    assert "description:" not in markdown, "the page's front matter is the site's"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=IDS)

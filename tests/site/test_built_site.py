@@ -127,16 +127,6 @@ def test_chapters_link_to_their_notebook(site: Path, chapter: str, lang: str) ->
     assert re.search(r'href="[^"]*notebooks/ch\d\d\.ipynb" download=', html)
 
 
-def test_search_index_covers_korean(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "ko" in index["config"]["lang"]
-    korean = [doc for doc in index["docs"] if doc["location"].startswith("ko/")]
-    assert any(
-        "확률적 경사 하강법" in doc["text"] or "확률적 경사 하강법" in doc["title"]
-        for doc in korean
-    )
-
-
 def test_api_reference_documents_the_drivers(site: Path) -> None:
     html = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
     for name in ("gradient_descent", "minibatch_sgd", "Trajectory", "LeastSquares"):

@@ -56,9 +56,13 @@ def broken_links(site: Path) -> list[str]:
                 broken.append(f"{where} (no {target.relative_to(site)})")
                 continue
             fragment = unquote(urlsplit(absolute).fragment)
-            if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
-                if fragment not in {"only-light", "only-dark", "__codelineno-0-1"}:
-                    broken.append(f"{where} (no anchor #{fragment})")
+            if (
+                fragment
+                and target.suffix == ".html"
+                and fragment not in parse(target).ids
+                and fragment not in {"only-light", "only-dark", "__codelineno-0-1"}
+            ):
+                broken.append(f"{where} (no anchor #{fragment})")
     return broken
 
 

@@ -27,8 +27,9 @@ import pytest
 
 from tests.conftest import ROOT
 
-#: Files that differ between builds by design, with the reason. With SOURCE_DATE_EPOCH set,
-#: MkDocs writes the same <lastmod> date and gzip mtime into the sitemap, so none do today.
+#: Files that differ between builds by design, with the reason. None do today: the sitemap's
+#: dates come from git (from SOURCE_DATE_EPOCH here, the copies having no .git) and its gzip
+#: header has no time (book/hooks/languages.py).
 TIMESTAMPED: dict[str, str] = {}
 #: Not copied into the build trees: the environment, outputs and caches at the top level ...
 TOP_LEVEL_IGNORED = {".git", ".venv", "site", ".cache", "build", "screenshots"}

@@ -5,7 +5,8 @@ The site is the ``site`` fixture's ``site/`` folder, or the folder named by ``GD
 by Python's ``http.server`` on a free port; every test gets a fresh browser context, whose
 :class:`Monitor` records every request, failed request, HTTP error and console error.
 
-Chromium is Debian's (``apt-get install chromium``): ``playwright install`` is never needed.
+Chromium is Debian's (``apt-get install chromium``), or the browser ``CHROME_PATH`` names (the
+Google Chrome of GitHub's hosted runner): ``playwright install`` is never needed.
 """
 
 from __future__ import annotations
@@ -193,6 +194,14 @@ def base_url(site_root: Path) -> Iterator[str]:
 
 
 def chromium_path() -> str:
+    """The browser: ``CHROME_PATH`` if set (the test workflow points it at the Google Chrome
+    of GitHub's hosted runner; Lighthouse in ``make bench`` reads the same variable), else
+    ``chromium`` on PATH (Debian's, as ``.ci/run`` installs it)."""
+    configured = os.environ.get("CHROME_PATH")
+    if configured:
+        if not os.access(configured, os.X_OK):
+            pytest.fail(f"CHROME_PATH={configured} is not an executable browser")
+        return configured
     chromium = shutil.which("chromium")
     if chromium is None:
         if os.environ.get("CI"):

@@ -390,9 +390,11 @@ def test_every_built_page_is_checked(site_root: Path) -> None:
 
 # --- search ----------------------------------------------------------------------------------
 
+#: Each language searches its own index: every result is in the language of the page searched
+#: from (the Korean pages also find the English terms they quote in parentheses).
 SEARCH_CASES = [
     ("", "stochastic", ["sgd/sgd/"]),
-    ("", "확률적", ["ko/sgd/sgd/"]),
+    ("ko/", "stochastic", ["ko/sgd/sgd/"]),
     ("ko/", "확률적", ["ko/sgd/sgd/"]),
     ("ko/", "경사 하강법", ["ko/gd/gd-1d/", "ko/gd/gd-nd/", "ko/gd/linear-regression/"]),
 ]
@@ -431,7 +433,8 @@ def search_results(tab: Tab) -> list[str]:
     ids=[f"{prefix or 'en/'}{query}" for prefix, query, _ in SEARCH_CASES],
 )
 def test_search_finds(new_tab: NewTab, prefix: str, query: str, expected: list[str]) -> None:
-    """``?q=`` opens Material's search; the results include the expected pages."""
+    """``?q=`` opens Material's search; the results include the expected pages, and only
+    pages in the language searched from."""
     tab = new_tab()
     response = tab.page.goto(tab.url(prefix) + "?q=" + query, wait_until="load")
     assert response is not None and response.status == 200
@@ -444,6 +447,8 @@ def test_search_finds(new_tab: NewTab, prefix: str, query: str, expected: list[s
         ) from None
     missing = [page for page in expected if page not in found]
     assert not missing, f"{where(prefix)}?q={query}: {missing} not among the results {found}"
+    foreign = [page for page in found if language(page) != language(prefix)]
+    assert not foreign, f"{where(prefix)}?q={query}: results in the other language: {foreign}"
     problems = tab.monitor.problems()
     assert not problems, report(prefix, problems, f"?q={query}")
 
