@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The Run buttons' in-browser Python (Pyodide), pinned and verified: book/runtime.py.
+RUNTIME := .cache/pyodide/.fetched
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 1700000000
@@ -24,10 +26,14 @@ $(STAMP): requirements/lock.txt pyproject.toml | python-check
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-serve: $(STAMP)  ## build and serve the book at http://127.0.0.1:8000 with live reload
+$(RUNTIME): book/runtime.py | $(STAMP)
+	$(BIN)/python -m book.runtime fetch
+	@touch $@
+
+serve: $(STAMP) $(RUNTIME)  ## build and serve the book at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)  ## strict build of both languages into site/
+build: $(STAMP) $(RUNTIME)  ## strict build of both languages into site/
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)  ## ruff and mypy --strict

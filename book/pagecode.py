@@ -217,12 +217,14 @@ def render(markdown: str, outputs: Sequence[str], blocks: Sequence[Block]) -> st
 
     The source keeps its ``--8<--`` include lines (pymdownx.snippets expands them), so the
     page shows exactly the file that ran; the output goes into a ``text`` block under it.
+    The source block carries the class ``gd-run`` and its session, for the Run buttons
+    (:mod:`book.runtime`).
 
     Examples
     --------
     >>> page = '```python exec="on" session="s"\\nprint(1 + 1)\\n```'
     >>> print(render(page, ["2\\n"], find_blocks(page)))
-    ```python
+    ```{.python .gd-run data-session="s"}
     print(1 + 1)
     ```
     <BLANKLINE>
@@ -236,7 +238,8 @@ def render(markdown: str, outputs: Sequence[str], blocks: Sequence[Block]) -> st
     position = 0
     for block, output in zip(blocks, outputs, strict=True):
         parts.append(markdown[position : block.start])
-        source = f"```python\n{block.body}\n```"
+        # The class and the session let docs/javascripts/run.js give the block a Run button.
+        source = f'```{{.python .gd-run data-session="{block.session}"}}\n{block.body}\n```'
         result = f"````text\n{output.rstrip()}\n````" if output.strip() else ""
         text = f"{source}\n\n{result}" if result else source
         parts.append("\n".join(block.indent + line if line else line for line in text.split("\n")))

@@ -27,17 +27,21 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 import matplotlib as mpl
 import numpy as np
 from cycler import cycler
 from matplotlib import font_manager
 from matplotlib.axes import Axes
-from matplotlib.typing import RcKeyType
 from numpy.typing import ArrayLike, NDArray
 
 from gdbook._validation import check_array, check_choice, check_float, check_int, message
+
+if TYPE_CHECKING:
+    # Annotation only: matplotlib.typing.RcKeyType is new in matplotlib 3.9, and the book's
+    # in-browser Python (Pyodide 0.27.7) has matplotlib 3.8.4.
+    from matplotlib.typing import RcKeyType
 
 __all__ = [
     "CJK_FONT_FAMILY",

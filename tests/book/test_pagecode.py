@@ -44,7 +44,7 @@ def test_an_indented_block_inside_a_tab_keeps_its_indentation() -> None:
     assert block.indent == "    " and block.code == 'print("in a tab")'
     rendered = pagecode.render(markdown, ["in a tab\n"], [block])
     assert rendered == (
-        '=== "Tab"\n\n    ```python\n    print("in a tab")\n    ```\n\n'
+        '=== "Tab"\n\n    ```{.python .gd-run data-session="s"}\n    print("in a tab")\n    ```\n\n'
         "    ````text\n    in a tab\n    ````\n"
     )
 
@@ -74,7 +74,8 @@ def test_empty_output_shows_only_the_source() -> None:
     markdown = page(("s", "x = 1"))
     blocks = syntax.find_blocks(markdown)
     rendered = pagecode.render(markdown, [""], blocks)
-    assert "```python\nx = 1\n```" in rendered and "text" not in rendered
+    assert '```{.python .gd-run data-session="s"}\nx = 1\n```' in rendered
+    assert "text" not in rendered
 
 
 def test_render_refuses_a_wrong_number_of_outputs() -> None:

@@ -25,12 +25,15 @@ from pathlib import Path
 
 import pytest
 
+from book import runtime
 from tests.conftest import ROOT
 
 #: Files that differ between builds by design, with the reason. None do today: the sitemap's
 #: dates come from git (from SOURCE_DATE_EPOCH here, the copies having no .git) and its gzip
 #: header has no time (book/hooks/languages.py).
 TIMESTAMPED: dict[str, str] = {}
+#: The downloaded in-browser Python stays where `make` put it (the copies have no .cache).
+RUNTIME = {"GDBOOK_RUNTIME_DIR": str(runtime.CACHE.parent)}
 #: Not copied into the build trees: the environment, outputs and caches at the top level ...
 TOP_LEVEL_IGNORED = {".git", ".venv", "site", ".cache", "build", "screenshots"}
 #: ... and at any depth (generated notebooks are removed after the copy).
@@ -77,7 +80,7 @@ def build(source: Path, workdir: Path) -> tuple[Path, float]:
 def build_with_cache(source: Path, workdir: Path, cache: Path) -> tuple[Path, float]:
     """A strict build of ``source`` into ``workdir/site`` with the cache ``cache``."""
     out = workdir / "site"
-    env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache)}
+    env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache), **RUNTIME}
     env.pop("GDBOOK_SITE_DIR", None)
     started = time.monotonic()
     result = subprocess.run(
@@ -98,7 +101,7 @@ def build_killed_midway(source: Path, workdir: Path, entries: int = 4) -> None:
     """Start a build and kill it, with its workers, once it has stored ``entries`` entries."""
     cache = workdir / "cache"
     cache.mkdir()
-    env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache)}
+    env = {**os.environ, **makefile_exports(), "GDBOOK_CACHE_DIR": str(cache), **RUNTIME}
     with subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(workdir / "site")],
         cwd=source,

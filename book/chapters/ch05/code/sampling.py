@@ -7,7 +7,8 @@ limit = [1 - np.exp(-1), np.exp(-1)]
 rng = np.random.default_rng(0)
 trials = 2_000
 draws = rng.integers(0, n, size=(trials, n))
-counts = np.array([np.bincount(row, minlength=n) for row in draws])
+# bincount counts indices of type np.intp (32-bit in the in-browser Python)
+counts = np.array([np.bincount(row.astype(np.intp), minlength=n) for row in draws])
 per_trial = [(counts >= 1).mean(axis=1), (counts == 1).mean(axis=1)]  # fractions
 empirical = [fractions.mean() for fractions in per_trial]
 standard_error = [f.std(ddof=1) / np.sqrt(trials) for f in per_trial]
