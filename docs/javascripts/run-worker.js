@@ -2,13 +2,15 @@
  * gdbook Run buttons: the Web Worker that runs Python (Pyodide, served by the site itself).
  *
  * Started by run.js on the first Run of a page. It loads Pyodide from ../assets/pyodide/,
- * numpy and matplotlib (wheels verified against Pyodide's lock file when the site was built),
+ * numpy (and matplotlib once a block may draw; wheels verified against Pyodide's lock file
+ * when the site was built),
  * the gdbook wheel built from the book's repository, and the driver (book/rundriver.py), then
  * runs the blocks it is sent, one message per block. Every URL is relative to this file:
  * no request leaves the site.
  *
  * Messages in:  {type: "run", id, theme, blocks: [{session, name, code}]}
- * Messages out: {type: "progress", id, stage: "core" | "packages" | "block", index, total}
+ * Messages out: {type: "progress", id, stage: "core" | "packages" | "matplotlib" | "block",
+ *                index, total}
  *               {type: "stream", id, index, text}
  *               {type: "result", id, index, output, error, figures}
  *               {type: "done", id} | {type: "failed", id, error}
@@ -37,7 +39,7 @@ function load(id) {
     });
     var driver = await (await fetch(ASSETS + "driver.py")).text();
     pyodide.runPython(driver);
-    return { runBlock: pyodide.globals.get("run_block") };
+    return { pyodide: pyodide, lazy: manifest.lazy, runBlock: pyodide.globals.get("run_block") };
   })();
   return ready;
 }
@@ -57,6 +59,13 @@ self.onmessage = async function (event) {
           self.postMessage({ type: "stream", id: id, index: i, text: text });
         };
       })(index);
+      if (python.lazy.length && /matplotlib|plot/.test(block.code)) {
+        // matplotlib loads on the first block that may draw (gdbook imports it lazily too).
+        self.postMessage({ type: "progress", id: id, stage: "matplotlib" });
+        await python.pyodide.loadPackage(python.lazy, { messageCallback: function () {} });
+        python.lazy = [];
+        self.postMessage({ type: "progress", id: id, stage: "block", index: index, total: total });
+      }
       var answer = python.runBlock(block.session, block.name, block.code, message.theme, echo);
       var result = answer.toJs({ dict_converter: Object.fromEntries });
       answer.destroy();

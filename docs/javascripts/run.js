@@ -22,7 +22,8 @@
       result: "Output of your run of example {n}",
       heading: "Your run",
       loadingCore: "Loading Python in your browser (first run only; about 15 MB)…",
-      loadingPackages: "Loading numpy, matplotlib and gdbook…",
+      loadingPackages: "Loading numpy and gdbook…",
+      loadingMatplotlib: "Loading matplotlib…",
       running: "Running example {n}…",
       runningFirst: "Running example {n} first (example {m} needs it)…",
       done: "Done in {s} s.",
@@ -43,7 +44,8 @@
       result: "예제 {n}을 실행한 결과",
       heading: "실행 결과",
       loadingCore: "브라우저에서 Python을 불러오는 중 (처음 실행할 때만, 약 15 MB)…",
-      loadingPackages: "numpy, matplotlib, gdbook을 불러오는 중…",
+      loadingPackages: "numpy와 gdbook을 불러오는 중…",
+      loadingMatplotlib: "matplotlib을 불러오는 중…",
       running: "예제 {n} 실행 중…",
       runningFirst: "예제 {m}에 필요한 예제 {n}을 먼저 실행하는 중…",
       done: "{s}초 만에 끝났습니다.",
@@ -91,10 +93,10 @@
     var original = (code ? code.textContent : "").replace(/\n$/, "");
     var id = "gd-run-" + number;
     var bar = element("div", { class: "gd-run-bar", role: "group", "aria-label": say("group", { n: number }) });
-    var run = element("button", { type: "button", class: "md-button md-button--primary gd-run-run" }, text.run);
-    var edit = element("button", { type: "button", class: "md-button gd-run-edit", "aria-expanded": "false", "aria-controls": id + "-code" }, text.edit);
-    var reset = element("button", { type: "button", class: "md-button gd-run-reset" }, text.reset);
-    var stop = element("button", { type: "button", class: "md-button gd-run-stop", hidden: "" }, text.stop);
+    var run = element("button", { type: "button", class: "gd-run-run" }, text.run);
+    var edit = element("button", { type: "button", class: "gd-run-edit", "aria-expanded": "false", "aria-controls": id + "-code" }, text.edit);
+    var reset = element("button", { type: "button", class: "gd-run-reset" }, text.reset);
+    var stop = element("button", { type: "button", class: "gd-run-stop", hidden: "" }, text.stop);
     bar.append(run, edit, reset, stop);
     var editor = element("textarea", {
       id: id + "-code",
@@ -231,6 +233,7 @@
     if (message.type === "progress") {
       if (message.stage === "core") target.status.textContent = text.loadingCore;
       else if (message.stage === "packages") target.status.textContent = text.loadingPackages;
+      else if (message.stage === "matplotlib") target.status.textContent = text.loadingMatplotlib;
       else {
         var example = current.examples[message.index];
         target.status.textContent = example === target

@@ -11,7 +11,7 @@ async function main() {
   const { loadPyodide } = require(path.join(indexURL, "pyodide.js"));
   const manifest = JSON.parse(fs.readFileSync(path.join(indexURL, "runtime.json"), "utf8"));
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
-  await pyodide.loadPackage(manifest.packages, { messageCallback: () => {} });
+  await pyodide.loadPackage([...manifest.packages, ...manifest.lazy], { messageCallback: () => {} });
   await pyodide.loadPackage(path.join(indexURL, manifest.wheel), { messageCallback: () => {} });
   const home = "/home/pyodide";
   for (const [name, text] of Object.entries(manifest.files)) {

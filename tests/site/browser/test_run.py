@@ -1,0 +1,204 @@
+"""The Run buttons in Chromium: Python (Pyodide) served by the site, in both languages.
+
+One block per chapter is run in each language and must print what the build printed; an
+edited block (a learning rate) prints what CPython prints for the edited code; an error shows
+its traceback; Stop ends a run that never finishes; a figure comes back in the page's palette.
+Nothing of the runtime loads before Run, no request leaves the site, and axe stays clean with
+the editor and the output open, in both palettes and on a phone-sized screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from book import pagecode, syntax
+from gdbook.plotting import PALETTES
+from tests.conftest import DOCS
+from tests.site.test_pyodide import same_printed_output
+
+from .conftest import Tab
+from .test_pages import axe_violations
+
+NewTab = Callable[..., Tab]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+RUN_TIMEOUT = 120_000  # ms: the first Run loads Pyodide (about 5 s here, more on a busy CI)
+PHONE = {"width": 375, "height": 740}
+DONE = {"en": "Done in", "ko": "만에 끝났습니다"}
+RUN = {"en": "Run", "ko": "실행"}
+
+
+def chapter_pages() -> list[str]:
+    """Every page with executed blocks, as a URL path without the language prefix."""
+    pages = []
+    for path in sorted(DOCS.rglob("*.md")):
+        if path.name.endswith(".ko.md") or not syntax.find_blocks(path.read_text("utf-8")):
+            continue
+        pages.append(path.relative_to(DOCS).with_suffix("").as_posix() + "/")
+    return pages
+
+
+def blocks_of(url: str) -> list[syntax.Block]:
+    return syntax.find_blocks((DOCS / (url.rstrip("/") + ".md")).read_text("utf-8"))
+
+
+def example(page: Page, number: int) -> Locator:
+    """The Run bar of example ``number`` (1-based)."""
+    return page.locator(".gd-run-bar").nth(number - 1)
+
+
+def run_and_wait(page: Page, number: int, lang: str) -> str:
+    """Press Run on example ``number``, wait until it finished; return its status line."""
+    example(page, number).get_by_role("button", name=RUN[lang], exact=True).click()
+    return wait_done(page, number)
+
+
+def wait_done(page: Page, number: int) -> str:
+    """Wait until the run in progress finished; return example ``number``'s status line."""
+    result = page.locator(f"#gd-run-{number}-result")
+    page.wait_for_function(
+        "(n) => !document.querySelector('#gd-run-' + n + '-result .gd-run-status')"
+        ".textContent.match(/…$/) && !document.querySelector('.gd-run-run[disabled]')",
+        arg=number,
+        timeout=RUN_TIMEOUT,
+    )
+    return result.locator(".gd-run-status").inner_text()
+
+
+def output_of(page: Page, number: int) -> str:
+    return page.locator(f"#gd-run-{number}-result .gd-run-output").inner_text()
+
+
+def build_output(page: Page, number: int) -> str:
+    """The output the build printed under example ``number`` (empty if it printed nothing)."""
+    text: str = page.evaluate(
+        """(n) => {
+          const code = document.querySelectorAll("div.gd-run")[n - 1];
+          const editor = code.nextElementSibling;
+          const next = editor.nextElementSibling;
+          return next && next.matches(".highlight:not(.gd-run)") ? next.innerText : "";
+        }""",
+        number,
+    )
+    return text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_block_per_chapter_prints_what_the_build_printed(new_tab: NewTab, lang: str) -> None:
+    tab = new_tab()
+    prefix = "ko/" if lang == "ko" else ""
+    for url in chapter_pages():
+        tab.monitor.clear()
+        tab.goto(prefix + url)
+        assert tab.page.locator(".gd-run-bar").count() == len(blocks_of(url))
+        requested = [u for u in tab.monitor.requests if "pyodide" in u or "run-worker" in u]
+        assert not requested, f"{url}: the runtime loaded before Run: {requested}"
+        # The page's first block (the edit test checks that a later block runs the earlier
+        # ones first; tests/site/test_pyodide.py runs every block).
+        number = 1
+        status = run_and_wait(tab.page, number, lang)
+        assert DONE[lang] in status, f"{prefix}{url} example {number}: {status}"
+        got, want = output_of(tab.page, number), build_output(tab.page, number)
+        assert same_printed_output(want.strip(), got.strip()), f"{url}:\n{got}\n!=\n{want}"
+        assert tab.monitor.problems() == [], f"{prefix}{url}"
+        assert any(u.endswith("/assets/pyodide/pyodide.asm.wasm") for u in tab.monitor.requests)
+
+
+def test_an_edited_learning_rate_prints_what_cpython_prints(new_tab: NewTab) -> None:
+    url = "gd/gd-1d/"
+    blocks = blocks_of(url)
+    number = next(i for i, b in enumerate(blocks, 1) if "x0, eta, steps = 10.0, 0.2" in b.code)
+    edited = blocks[number - 1].code.replace(
+        "x0, eta, steps = 10.0, 0.2", "x0, eta, steps = 10.0, 0.1"
+    )
+    code = [(b.session, str(i), b.code) for i, b in enumerate(blocks[: number - 1], 1)]
+    expected = pagecode.run_blocks([*code, ("ch02", "edited", edited)])[-1]
+    assert expected != pagecode.run_blocks([*code, ("ch02", "x", blocks[number - 1].code)])[-1]
+
+    tab = new_tab()
+    tab.goto(url)
+    page = tab.page
+    bar = example(page, number)
+    bar.get_by_role("button", name="Edit").click()
+    editor = page.get_by_role(
+        "textbox", name=f"Code of example {number} (editable; Ctrl+Enter runs it)"
+    )
+    assert editor.is_visible() and editor.evaluate("e => e === document.activeElement")
+    editor.fill(edited)
+    assert "Done in" in run_and_wait(page, number, "en")
+    assert same_printed_output(expected.strip(), output_of(page, number).strip())
+    # Earlier blocks of the session ran first, each showing its own output.
+    assert page.locator("#gd-run-1-result .gd-run-output").inner_text().strip()
+
+    # Reset restores the page's code and hides the reader's output.
+    bar.get_by_role("button", name="Reset").click()
+    textarea = page.locator(f"#gd-run-{number}-code")
+    assert textarea.is_hidden() and textarea.input_value() == blocks[number - 1].code
+    assert page.locator(f"#gd-run-{number}-result").is_hidden()
+
+    # An error shows its traceback, with the line of the reader's code.
+    bar.get_by_role("button", name="Edit").click()
+    editor.fill("x = 1\ny = x / 0")
+    status = run_and_wait(page, number, "en")
+    assert "traceback" in status
+    trace = output_of(page, number)
+    assert f'File "<example {number}>", line 2' in trace and "ZeroDivisionError" in trace
+
+    # Stop ends a run that would never finish; the next Run starts Python again.
+    editor.fill("while True:\n    pass")
+    bar.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_function(
+        "(n) => /Running example/.test(document.querySelector("
+        "'#gd-run-' + n + '-result .gd-run-status').textContent)",
+        arg=number,
+        timeout=RUN_TIMEOUT,
+    )
+    bar.get_by_role("button", name="Stop").click()
+    assert "Stopped" in page.locator(f"#gd-run-{number}-result .gd-run-status").inner_text()
+    assert bar.get_by_role("button", name="Run", exact=True).is_enabled()
+    editor.fill("print(6 * 7)")
+    editor.press("Control+Enter")
+    assert "Done in" in wait_done(page, number)
+    assert output_of(page, number).strip() == "42"
+    assert tab.monitor.problems() == []
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_figure_comes_back_in_the_page_palette(new_tab: NewTab, palette: str) -> None:
+    tab = new_tab(color_scheme=palette)
+    tab.page.set_viewport_size(PHONE)
+    tab.goto("ko/gd/gd-1d/")
+    page = tab.page
+    bar = example(page, 1)
+    bar.get_by_role("button", name="편집").click()
+    page.locator("#gd-run-1-code").fill(
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([0, 1], [1, 0])"
+    )
+    assert "만에 끝났습니다" in run_and_wait(page, 1, "ko")
+    image = page.locator("#gd-run-1-result img")
+    assert image.count() == 1 and image.get_attribute("alt") == "예제 1이 그린 그림 1"
+    corner = image.evaluate(
+        """(img) => {
+          const canvas = document.createElement("canvas");
+          canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+          const context = canvas.getContext("2d");
+          context.drawImage(img, 0, 0);
+          const [r, g, b] = context.getImageData(1, 1, 1, 1).data;
+          return "#" + [r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("");
+        }"""
+    )
+    assert corner == PALETTES[palette].background
+    # Phone-sized: the controls wrap; no control, editor or output sticks out of the screen.
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll(
+                ".gd-run-bar, .gd-run-bar button, .gd-run-code, .gd-run-result, .gd-run-figure")]
+              .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+              .map((e) => e.className)"""
+    )
+    assert wide == []
+    # axe with the editor and the output open (the page's own checks cover the closed state).
+    problems = axe_violations(page, palette)
+    assert problems == [], "\n".join(problems)
+    assert tab.monitor.foreign_requests() == []
