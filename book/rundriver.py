@@ -44,7 +44,7 @@ class _Stream(io.StringIO):
         return super().write(text)
 
 
-def _figures(theme: str) -> list[str]:
+def _figures() -> list[str]:
     import sys
 
     if "matplotlib.pyplot" not in sys.modules:
@@ -61,17 +61,18 @@ def _figures(theme: str) -> list[str]:
     return images
 
 
-def _style(theme: str, code: str) -> None:
+def _style(theme: str, code: str) -> contextlib.AbstractContextManager[object]:
+    """The book's style for the block's figures, as a context (rcParams restored after)."""
     import sys
 
     if "matplotlib" not in sys.modules and "matplotlib" not in code:
         # Style matplotlib only for code that uses it: numpy-only blocks stay fast.
-        return
+        return contextlib.nullcontext()
     import matplotlib as mpl
 
     from gdbook.plotting import style_rc
 
-    mpl.rcParams.update(style_rc("dark" if theme == "dark" else "light", hangul=False))
+    return mpl.rc_context(style_rc("dark" if theme == "dark" else "light", hangul=False))
 
 
 def run_block(
@@ -100,14 +101,15 @@ def run_block(
     linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
     stream = _Stream(echo)
     error = None
-    _style(theme, code)
-    try:
-        with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream):
-            exec(compile(code, name, "exec"), namespace)
-    except BaseException as raised:  # a reader's code may raise anything, SystemExit too
-        trace = traceback.TracebackException.from_exception(raised)
-        # The first frame is this function's: the reader's traceback starts in the block.
-        trace.stack = traceback.StackSummary.from_list(list(trace.stack)[1:])
-        error = "".join(trace.format())
-    figures = _figures(theme) if error is None else []
+    figures: list[str] = []
+    with _style(theme, code):
+        try:
+            with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream):
+                exec(compile(code, name, "exec"), namespace)
+        except BaseException as raised:  # a reader's code may raise anything, SystemExit too
+            trace = traceback.TracebackException.from_exception(raised)
+            # The first frame is this function's: the reader's traceback starts in the block.
+            trace.stack = traceback.StackSummary.from_list(list(trace.stack)[1:])
+            error = "".join(trace.format())
+        figures = _figures() if error is None else []
     return {"output": stream.getvalue(), "error": error, "figures": figures}
