@@ -178,7 +178,7 @@ def test_a_figure_comes_back_in_the_page_palette(new_tab: NewTab, palette: str) 
     )
     assert "만에 끝났습니다" in run_and_wait(page, 1, "ko")
     image = page.locator("#gd-run-1-result img")
-    assert image.count() == 1 and image.get_attribute("alt") == "예제 1이 그린 그림 1"
+    assert image.count() == 1 and image.get_attribute("alt") == "예제 1에서 그린 그림 1"
     corner = image.evaluate(
         """(img) => {
           const canvas = document.createElement("canvas");
