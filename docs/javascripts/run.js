@@ -183,6 +183,14 @@
     if (!worker) {
       worker = new Worker(WORKER_URL);
       worker.onmessage = receive;
+      var started = worker;
+      worker.onerror = function (event) {
+        event.preventDefault();
+        if (!current || worker !== started) return;
+        worker.terminate();
+        worker = null;
+        finish(say("failed", { e: event.message || "Web Worker error" }), true);
+      };
       ran = {};
     }
     return worker;
@@ -248,7 +256,8 @@
     } else if (message.type === "result") {
       var example = current.examples[message.index];
       show(example);
-      (ran[example.session] = ran[example.session] || {})[example.number] = true;
+      // A block that raised runs again before the next block of its session needs it.
+      if (!message.error) (ran[example.session] = ran[example.session] || {})[example.number] = true;
       example.output.hidden = false;
       example.output.textContent = message.error ? message.output + message.error : message.output || text.noOutput;
       example.output.classList.toggle("gd-run-error", !!message.error);
