@@ -60,8 +60,8 @@ def gradient_cloud(fig: Figure, lang: Lang) -> None:
         "ko": ("샘플별 그래디언트 $\\nabla f_i$", "그 평균", "전체 그래디언트 $\\nabla f$"),
     }[lang]
     points = (
-        ("$\\beta = (0, 0)$", np.zeros(problem.dim)),
-        ("$\\beta = \\hat\\beta$", problem.solve()),
+        ("$x = (0, 0)$", np.zeros(problem.dim)),
+        ("$x = \\hat x$", problem.solve()),
     )
     axes = fig.subplots(1, 2)
     for ax, (title, beta) in zip(axes, points, strict=True):
@@ -87,8 +87,8 @@ def gradient_cloud(fig: Figure, lang: Lang) -> None:
             zorder=5,
         )
         ax.set_title(title)
-        ax.set_xlabel("$\\partial f_i / \\partial \\beta_0$")
-        ax.set_ylabel("$\\partial f_i / \\partial \\beta_1$")
+        ax.set_xlabel("$\\partial f_i / \\partial x_1$")
+        ax.set_ylabel("$\\partial f_i / \\partial x_2$")
     axes[0].legend(loc="lower right")
 
 
@@ -139,7 +139,7 @@ def monte_carlo(fig: Figure, lang: Lang) -> None:
     ax.set_xlim(1, m_max)
     ax.set_ylim(3e-3, 60)
     ax.set_xlabel({"en": "number of sampled gradients $m$", "ko": "뽑은 그래디언트 수 $m$"}[lang])
-    ax.set_ylabel("$\\Vert\\bar g_m - \\nabla f(\\beta)\\Vert$")
+    ax.set_ylabel("$\\Vert\\bar g_m - \\nabla f(x)\\Vert$")
     ax.legend(loc="lower left")
 
 
@@ -202,7 +202,7 @@ def gd_vs_sgd(fig: Figure, lang: Lang) -> None:
     ax.set_xlim(1, _EPOCHS * problem.n)
     ax.set_ylim(1e-4, 40)
     ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 샘플 그래디언트 수"}[lang])
-    ax.set_ylabel("$f(\\beta_t) - f^\\star$")
+    ax.set_ylabel("$f(x_t) - f^\\star$")
     ax.legend(loc="lower left")
 
 

@@ -1,6 +1,6 @@
 from gdbook import sgd
 
-f_star = problem(beta_hat)  # the smallest loss any beta can reach
+f_star = problem(beta_hat)  # the smallest loss any x can reach
 epochs = 20
 gd_reg = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
 sgd_runs = []
