@@ -28,15 +28,21 @@ MATH = re.compile(r"\$\$.*?\$\$|\$(?:[^$\n]|\n(?![ \t]*\n))+?\$", re.S)
 
 #: (what the clash is, a pattern in a formula that shows it)
 MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("beta as regression parameters (write x)", re.compile(
-        r"\\hat\s*\\beta|[AX]\s*\\beta|\\beta_0|\\beta\^\\star|\\nabla_\\beta|f_?i?\(\\beta")),
+    (
+        "beta as regression parameters (write x)",
+        re.compile(
+            r"\\hat\s*\\beta|[AX]\s*\\beta|\\beta_0|\\beta\^\\star|\\nabla_\\beta|f_?i?\(\\beta"
+        ),
+    ),
     ("beta as a schedule constant (write omega)", re.compile(r"\\beta\s*t\b")),
     ("x_i as a row of the design matrix (write a_i)", re.compile(r"x_i\s*=\s*\(1|x_i\^\\top")),
     ("mu as a noise mean (write delta)", re.compile(r"\\mu\s*\\ne\s*0|\+\s*\\mu\s*\+\s*\\zeta")),
     ("T as a temperature (write Theta)", re.compile(r"T\s*=\s*\\frac\{?\\eta")),
     ("b as a schedule boundary (write t_k)", re.compile(r"(?<![\\a-zA-Z])b_[1-9k]\b")),
-    ("h as a curvature (write lambda)", re.compile(
-        r"(?<![\\a-zA-Z])h_[ij]|\\eta(?:_[ts])?\s*h(?![a-zA-Z])|\\tfrac\s*h2|2/h\b")),
+    (
+        "h as a curvature (write lambda)",
+        re.compile(r"(?<![\\a-zA-Z])h_[ij]|\\eta(?:_[ts])?\s*h(?![a-zA-Z])|\\tfrac\s*h2|2/h\b"),
+    ),
     ("s_t or m_t as a second moment (write v_t)", re.compile(r"[sm]_t\s*=\s*\\mathbb E\[x_t\^2\]")),
     ("sigma_j as a per-coordinate noise (write nu_j)", re.compile(r"\\sigma_j")),
 )
@@ -61,8 +67,12 @@ def clashes(text: str) -> list[str]:
     """
     found = []
     for formula in MATH.findall(text):
-        found += [f"{what}: {formula[:80]}" for what, pattern in MATH_CLASHES if pattern.search(formula)]
-    found += [f"{what}: {m.group(0)}" for what, pattern in TEXT_CLASHES for m in pattern.finditer(text)]
+        found += [
+            f"{what}: {formula[:80]}" for what, pattern in MATH_CLASHES if pattern.search(formula)
+        ]
+    found += [
+        f"{what}: {m.group(0)}" for what, pattern in TEXT_CLASHES for m in pattern.finditer(text)
+    ]
     return found
 
 
@@ -115,7 +125,7 @@ def test_every_symbol_is_in_both_tables_once() -> None:
     assert english == [tex for tex, _, _ in notation_rows("ko")]
     assert len(set(english)) == len(english) == len(SYMBOLS)
     for symbol in SYMBOLS:
-        assert symbol.english and symbol.korean and 1 <= symbol.chapter
+        assert symbol.english and symbol.korean and symbol.chapter >= 1
 
 
 def test_the_home_pages_render_the_table_and_every_chapter_links_to_it() -> None:

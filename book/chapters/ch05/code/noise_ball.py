@@ -1,7 +1,5 @@
 steps, burn_in = 100_000, 1_000
-long_run = noisy_gradient_descent(
-    bowl, start, learning_rate=eta, steps=steps, noise_std=nu, seed=1
-)
+long_run = noisy_gradient_descent(bowl, start, learning_rate=eta, steps=steps, noise_std=nu, seed=1)
 settled = long_run.iterates[burn_in:]  # drop the first steps, on the way down
 
 for j, lam in enumerate(bowl.curvatures):  # lam: the curvature lambda_j
