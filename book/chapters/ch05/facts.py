@@ -127,8 +127,8 @@ def _quadratic_facts() -> dict[str, str]:
         name: expected_loss(schedule, t)[t]
         for name, schedule in (
             ("constant", constant(ETA)),
-            ("sqrt", polynomial(ETA, alpha=0.5, beta=0.1)),
-            ("inverse", polynomial(ETA, alpha=1.0, beta=0.1)),
+            ("sqrt", polynomial(ETA, alpha=0.5, omega=0.1)),
+            ("inverse", polynomial(ETA, alpha=1.0, omega=0.1)),
         )
     }
     relative_errors = [abs(m - p) / p for m, p in zip(measured, predicted, strict=True)]

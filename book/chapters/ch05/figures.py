@@ -247,12 +247,12 @@ _SCHEDULES: tuple[tuple[dict[str, str], gdbook.Schedule, str], ...] = (
     ),
     (
         {"en": "$\\eta_t=0.1/\\sqrt{1+0.1t}$", "ko": "$\\eta_t=0.1/\\sqrt{1+0.1t}$"},
-        gdbook.polynomial(ETA, alpha=0.5, beta=0.1),
+        gdbook.polynomial(ETA, alpha=0.5, omega=0.1),
         "C0",
     ),
     (
         {"en": "$\\eta_t=0.1/(1+0.1t)$", "ko": "$\\eta_t=0.1/(1+0.1t)$"},
-        gdbook.polynomial(ETA, alpha=1.0, beta=0.1),
+        gdbook.polynomial(ETA, alpha=1.0, omega=0.1),
         "C2",
     ),
 )

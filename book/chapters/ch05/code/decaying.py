@@ -3,8 +3,8 @@ from gdbook import constant, noisy_quadratic_loss, polynomial
 
 schedules = {
     "constant 0.1": constant(0.1),
-    "0.1 / sqrt(1 + 0.1 t)": polynomial(0.1, alpha=0.5, beta=0.1),
-    "0.1 / (1 + 0.1 t)": polynomial(0.1, alpha=1.0, beta=0.1),
+    "0.1 / sqrt(1 + 0.1 t)": polynomial(0.1, alpha=0.5, omega=0.1),
+    "0.1 / (1 + 0.1 t)": polynomial(0.1, alpha=1.0, omega=0.1),
 }
 checkpoints = (10, 100, 1_000, 10_000)
 print(f"{'E f(x_t)':22}" + "".join(f"{f't = {t:,}':>12}" for t in checkpoints))
