@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from book.chapters import CHAPTERS
 from book.notation import SYMBOLS, notation_rows
 from tests.conftest import DOCS
 
@@ -45,6 +46,16 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("s_t or m_t as a second moment (write v_t)", re.compile(r"[sm]_t\s*=\s*\\mathbb E\[x_t\^2\]")),
     ("sigma_j as a per-coordinate noise (write nu_j)", re.compile(r"\\sigma_j")),
+    ("h as a step size (write eta)", re.compile(r"(?<![\\a-zA-Z])h\s*\\nabla f")),
+    ("gamma as a curve (write psi)", re.compile(r"\\gamma'?\(s\)|\\gamma'\(0\)")),
+    (
+        "PyTorch's theta, gamma or mu in a formula (write x, eta, beta)",
+        re.compile(r"\\theta_\{?t|\\gamma\s*[bg]_t|\\mu\s*[bmv]_\{t-1\}"),
+    ),
+    (
+        "v_t as Keras's velocity (write tilde m_t)",
+        re.compile(r"(?<!\\tilde )v_t\s*=\s*\\(?:beta|mu)"),
+    ),
 )
 #: the same clashes in the words around the formulas
 TEXT_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -100,6 +111,10 @@ BAD = (
     r"noise of variance $\sigma_j^2$",
     r"by a small fixed step $h$",
     r"차분 몫을 작은 스텝 $h$로",
+    r"$f(x) - f(x - h\nabla f(x)) \ge h(1-\tfrac{hL}{2})$",
+    r"Let $s\mapsto\gamma(s)$ be a curve with $\gamma(0)=x$",
+    r"PyTorch updates $b_t = \mu b_{t-1} + g_t$ and $\theta_t = \theta_{t-1} - \gamma b_t$",
+    r"Keras keeps $v_t = \beta v_{t-1} - \eta g_t$",
 )
 GOOD = (
     r"$f(x)=\frac1n\lVert y-Ax\rVert^2$ with rows $a_i^\top=(1,z_i)$",
@@ -107,6 +122,8 @@ GOOD = (
     r"$f(x)=\tfrac\lambda2x^2$, $\eta<2/\lambda$, $(1-\eta_t\lambda)^2$, $v_t=\mathbb E[x_t^2]$",
     r"the temperature $\Theta=\eta\nu^2/2$ over $T$ steps; boundary steps $t_1$, $t_2$",
     r"a fixed increment $h$; the batch size $b$; $\mu=\min_j\lambda_j$",
+    r"$m_t = \beta m_{t-1} + g_t$, Keras's $\tilde m_t = \beta \tilde m_{t-1} - \eta g_t$",
+    r"a curve $\psi(s)$ with $\psi(0)=x$; $f(x) - f(x - \eta\nabla f(x))$",
 )
 
 
@@ -126,6 +143,33 @@ def test_every_symbol_is_in_both_tables_once() -> None:
     assert len(set(english)) == len(english) == len(SYMBOLS)
     for symbol in SYMBOLS:
         assert symbol.english and symbol.korean and symbol.chapter >= 1
+
+
+PIECE = re.compile(r"\$([^$]+)\$")
+
+
+def _uses(tex: str, text: str) -> bool:
+    """Whether the formulas of ``text`` contain ``tex`` as a symbol (not inside a longer name)."""
+    pattern = re.compile(r"(?<![\\A-Za-z])" + re.escape(tex) + r"(?![A-Za-z])")
+    return any(pattern.search(formula) for formula in MATH.findall(text))
+
+
+def test_every_symbol_is_used_in_the_chapter_the_table_names() -> None:
+    """The table's "first used in" column: that chapter uses the symbol, no earlier one does.
+
+    Single Latin letters (``h``, ``u``, ``b``, ...) also serve as throwaway names inside one
+    derivation, defined where they appear, so for them only the first half is checked.
+    """
+    pages = {
+        chapter.number: (DOCS / f"{chapter.page}.md").read_text(encoding="utf-8")
+        for chapter in CHAPTERS
+    }
+    for symbol in SYMBOLS:
+        first = PIECE.findall(symbol.tex)[0]
+        assert _uses(first, pages[symbol.chapter]), (symbol.tex, symbol.chapter)
+        if not re.fullmatch(r"[A-Za-z]", first):
+            earlier = [n for n in pages if n < symbol.chapter and _uses(first, pages[n])]
+            assert not earlier, (symbol.tex, symbol.chapter, earlier)
 
 
 def test_the_home_pages_render_the_table_and_every_chapter_links_to_it() -> None:

@@ -143,7 +143,7 @@ def test_gd_solution_against_least_squares() -> None:
     lstsq, *_ = np.linalg.lstsq(X, Y, rcond=None)
     np.testing.assert_allclose(BETA_HAT, lstsq, rtol=1e-14)
     np.testing.assert_allclose(np.linalg.solve(X.T @ X, X.T @ Y), BETA_HAT, rtol=1e-10)
-    assert (FACTS["beta_hat0"], FACTS["beta_hat1"]) == (f"{BETA_HAT[0]:.4f}", f"{BETA_HAT[1]:.4f}")
+    assert (FACTS["x_hat1"], FACTS["x_hat2"]) == (f"{BETA_HAT[0]:.4f}", f"{BETA_HAT[1]:.4f}")
     printed = OUTPUTS["least_squares"]
     assert f"||x_100 - x_hat|| = {gap:.2e}" in printed
     mantissa, exponent = f"{gap:.2e}".split("e")

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
-from book.chapters.ch05.params import CURVATURES, ETA, SIGMA, START
+from book.chapters.ch05.params import CURVATURES, ETA, NU, START
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace
 
@@ -53,7 +53,7 @@ def _spread(problem: gdbook.LeastSquares, beta: NDArray[np.float64]) -> float:
 
 @register("ch05-gradient-cloud", size=(8.0, 3.8))
 def gradient_cloud(fig: Figure, lang: Lang) -> None:
-    """Per-example gradients at β = (0, 0) and at the least-squares solution."""
+    """Per-example gradients at x = (0, 0) and at the least-squares solution."""
     problem = _regression()
     words = {
         "en": ("per-example gradients $\\nabla f_i$", "their mean", "full gradient $\\nabla f$"),
@@ -149,7 +149,7 @@ def noisy_sgd(fig: Figure, lang: Lang) -> None:
     bowl = gdbook.Quadratic(BOWL_CURVATURES)
     gd = gdbook.gradient_descent(bowl, START, learning_rate=ETA, steps=20)
     noisy = gdbook.noisy_gradient_descent(
-        bowl, START, learning_rate=ETA, steps=20, noise_std=SIGMA, seed=0
+        bowl, START, learning_rate=ETA, steps=20, noise_std=NU, seed=0
     )
     labels = {
         "en": ("gradient descent", "simulated SGD"),
@@ -234,7 +234,7 @@ def _expected_loss(
 ) -> NDArray[np.float64]:
     """E f(x_t), t = 0..steps, of noisy GD from START (exact: gdbook.noisy_quadratic_loss)."""
     return gdbook.noisy_quadratic_loss(
-        bowl, START, learning_rate=schedule, steps=steps, noise_std=SIGMA
+        bowl, START, learning_rate=schedule, steps=steps, noise_std=NU
     )
 
 
@@ -267,7 +267,7 @@ def _noise_ball_runs() -> tuple[tuple[gdbook.Trajectory, NDArray[np.float64]], .
     return tuple(
         (
             gdbook.noisy_gradient_descent(
-                bowl, START, learning_rate=schedule, steps=_HORIZON, noise_std=SIGMA, seed=3
+                bowl, START, learning_rate=schedule, steps=_HORIZON, noise_std=NU, seed=3
             ),
             _expected_loss(bowl, schedule, _HORIZON),
         )
@@ -317,7 +317,7 @@ def noise_ball(fig: Figure, lang: Lang) -> None:
         right.plot(t[shown], run.losses[shown], color=colour, linewidth=0.5, alpha=0.2)
         right.plot(t[shown], expected[shown], color=colour, linewidth=2.0, label=label[lang])
     level = gdbook.noise_floor(
-        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=SIGMA
+        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=NU
     )
     right.axhline(level, linestyle="--", color=_reference_colour(), linewidth=1.2)
     right.set_xscale("log")
