@@ -159,9 +159,11 @@ SYMBOLS: tuple[Symbol, ...] = (
     ),
     Symbol(r"$\kappa$", r"the condition number $L/\mu\ge1$", r"조건수 $L/\mu\ge1$", 3),
     Symbol(
-        r"$\rho$",
-        "the factor by which one step shrinks the error (at least)",
-        "한 스텝이 오차를 (적어도) 줄이는 비율",
+        r"$\rho$, $\rho_j$",
+        r"the factor $\rho_j=1-\eta\lambda_j$ that multiplies coordinate $j$ at each step on a"
+        r" quadratic; $\rho=\max_j\lvert\rho_j\rvert$, the rate at which the error shrinks",
+        r"이차 함수에서 한 스텝마다 $j$번째 좌표에 곱해지는 배율 $\rho_j=1-\eta\lambda_j$와,"
+        r" 오차가 줄어드는 비율 $\rho=\max_j\lvert\rho_j\rvert$",
         3,
     ),
     Symbol(

@@ -38,7 +38,7 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("beta as a schedule constant (write omega)", re.compile(r"\\beta\s*t\b")),
     ("x_i as a row of the design matrix (write a_i)", re.compile(r"x_i\s*=\s*\(1|x_i\^\\top")),
     ("mu as a noise mean (write delta)", re.compile(r"\\mu\s*\\ne\s*0|\+\s*\\mu\s*\+\s*\\zeta")),
-    ("T as a temperature (write Theta)", re.compile(r"T\s*=\s*\\frac\{?\\eta")),
+    ("T as a temperature (write Theta)", re.compile(r"T\s*=\s*\\frac\{?\\eta|f(?:\(x\))?/T\b")),
     ("b as a schedule boundary (write t_k)", re.compile(r"(?<![\\a-zA-Z])b_[1-9k]\b")),
     (
         "h as a curvature (write lambda)",
@@ -101,6 +101,7 @@ BAD = (
     r"Noise with mean $\mu \ne 0$ would",
     r"$g_t = \nabla f(x_t) + \mu + \zeta_t$",
     r"at temperature $T$, $T = \frac{\eta\sigma^2}{2}$",
+    r"the time grows like $e^{\Delta f/T}$",
     r"until a boundary step $b_1$",
     r"The local maximum $b$ is a fixed point",
     r"$f(x) = \tfrac h2 x^2$ with $\eta<2/h$",
