@@ -46,6 +46,7 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("s_t or m_t as a second moment (write v_t)", re.compile(r"[sm]_t\s*=\s*\\mathbb E\[x_t\^2\]")),
     ("sigma_j as a per-coordinate noise (write nu_j)", re.compile(r"\\sigma_j")),
+    ("xi for anything but the simulated noise", re.compile(r"\\xi_k")),
     ("h as a step size (write eta)", re.compile(r"(?<![\\a-zA-Z])h\s*\\nabla f")),
     ("gamma as a curve (write psi)", re.compile(r"\\gamma'?\(s\)|\\gamma'\(0\)")),
     (
@@ -102,6 +103,7 @@ BAD = (
     r"$g_t = \nabla f(x_t) + \mu + \zeta_t$",
     r"at temperature $T$, $T = \frac{\eta\sigma^2}{2}$",
     r"the time grows like $e^{\Delta f/T}$",
+    r"a point $\xi_k$ on that leg",
     r"until a boundary step $b_1$",
     r"The local maximum $b$ is a fixed point",
     r"$f(x) = \tfrac h2 x^2$ with $\eta<2/h$",
