@@ -106,9 +106,7 @@ def _regression_facts() -> dict[str, str]:
 
 def _quadratic_facts() -> dict[str, str]:
     gd = gradient_descent(BOWL, START, learning_rate=ETA, steps=20)
-    noisy = noisy_gradient_descent(
-        BOWL, START, learning_rate=ETA, steps=20, noise_std=NU, seed=0
-    )
+    noisy = noisy_gradient_descent(BOWL, START, learning_rate=ETA, steps=20, noise_std=NU, seed=0)
 
     # The noise ball (book/chapters/ch05/code/noise_ball.py): one long run, first 1000 steps dropped.
     steps, burn_in = BALL_STEPS, BURN_IN

@@ -316,9 +316,7 @@ def noise_ball(fig: Figure, lang: Lang) -> None:
     for (label, _, colour), (run, expected) in zip(_SCHEDULES, _noise_ball_runs(), strict=True):
         right.plot(t[shown], run.losses[shown], color=colour, linewidth=0.5, alpha=0.2)
         right.plot(t[shown], expected[shown], color=colour, linewidth=2.0, label=label[lang])
-    level = gdbook.noise_floor(
-        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=NU
-    )
+    level = gdbook.noise_floor(gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=NU)
     right.axhline(level, linestyle="--", color=_reference_colour(), linewidth=1.2)
     right.set_xscale("log")
     right.set_yscale("log")

@@ -14,9 +14,9 @@ import numpy as np
 import gdbook
 from book.chapters import page_module
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_NU,
     ESCAPE_STEPS,
     ESCAPE_X0,
     NOISY_COPIES,

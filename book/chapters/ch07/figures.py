@@ -20,9 +20,9 @@ from numpy.typing import NDArray
 import gdbook
 from book import chapters
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_NU,
     ESCAPE_STEPS,
     ESCAPE_SWITCH,
     ESCAPE_X0,

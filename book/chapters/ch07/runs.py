@@ -10,9 +10,9 @@ import functools
 
 import gdbook
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_NU,
     ESCAPE_STEPS,
     ESCAPE_X0,
 )
