@@ -13,7 +13,7 @@ from book.figures import Lang, register
 #: The point at which chapter 1 evaluates and checks the gradient of MixedCosine.
 CHECK_POINT = POINT
 
-_SECANT_STEPS = (2.0, 1.0, 0.5, 0.25)
+_SECANT_INCREMENTS = (2.0, 1.0, 0.5, 0.25)
 
 
 def _muted() -> str:
@@ -31,7 +31,7 @@ def tangent(fig: Figure, lang: Lang) -> None:
     ax.plot(xs, [f(float(x)) for x in xs], color=_muted(), linewidth=1.4, zorder=1)
     secant_word = {"en": "secant", "ko": "할선"}[lang]
     slope_word = {"en": "slope", "ko": "기울기"}[lang]
-    for index, h in enumerate(_SECANT_STEPS):
+    for index, h in enumerate(_SECANT_INCREMENTS):
         slope = (f(x0 + h) - f(x0)) / h
         colour = f"C{index}"
         ax.plot(
