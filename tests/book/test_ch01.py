@@ -118,7 +118,7 @@ def test_finite_difference_facts_match_the_printed_table() -> None:
     assert by_h[1e-6][1] == f"{float(mantissa):.2f}e{int(exponent.strip('{}')):+03d}"
 
 
-def test_central_difference_beats_forward_difference_at_the_default_step() -> None:
+def test_central_difference_beats_forward_difference_at_the_default_increment() -> None:
     forward, central = next(
         row for row in facts_module.finite_difference_table() if row[0] == 1e-6
     )[1:]
