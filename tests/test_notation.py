@@ -42,11 +42,14 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("b as a schedule boundary (write t_k)", re.compile(r"(?<![\\a-zA-Z])b_[1-9k]\b")),
     (
         "h as a curvature (write lambda)",
-        re.compile(r"(?<![\\a-zA-Z])h_[ij]|\\eta(?:_[ts])?\s*h(?![a-zA-Z])|\\tfrac\s*h2|2/h\b"),
+        re.compile(
+            r"(?<![\\a-zA-Z])h_[ij]|\\eta(?:_[ts])?\s*h(?![a-zA-Z])|\\tfrac\s*h2|2/h\b|diag\}?\(h\)"
+        ),
     ),
     ("s_t or m_t as a second moment (write v_t)", re.compile(r"[sm]_t\s*=\s*\\mathbb E\[x_t\^2\]")),
     ("sigma_j as a per-coordinate noise (write nu_j)", re.compile(r"\\sigma_j")),
     ("xi for anything but the simulated noise", re.compile(r"\\xi_k")),
+    ("y as a second point (write x')", re.compile(r"\\nabla f\(y\)|f\(y\)\s*-\s*f\(x\)")),
     ("h as a step size (write eta)", re.compile(r"(?<![\\a-zA-Z])h\s*\\nabla f")),
     ("gamma as a curve (write psi)", re.compile(r"\\gamma'?\(s\)|\\gamma'\(0\)")),
     (
@@ -104,6 +107,8 @@ BAD = (
     r"at temperature $T$, $T = \frac{\eta\sigma^2}{2}$",
     r"the time grows like $e^{\Delta f/T}$",
     r"a point $\xi_k$ on that leg",
+    r"the Hessian takes the place of $\mathrm{diag}(h)$",
+    r"$\lVert\nabla f(x)-\nabla f(y)\rVert\le L\lVert x-y\rVert$",
     r"until a boundary step $b_1$",
     r"The local maximum $b$ is a fixed point",
     r"$f(x) = \tfrac h2 x^2$ with $\eta<2/h$",
