@@ -9,7 +9,13 @@ are exported too, but matplotlib is imported only when one of them is first used
 from typing import TYPE_CHECKING, Any
 
 from gdbook.averaging import iterate_averages
-from gdbook.data import RegressionData, book_regression, make_linear_regression
+from gdbook.data import (
+    DIABETES_FEATURES,
+    RegressionData,
+    book_regression,
+    load_diabetes,
+    make_linear_regression,
+)
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
 from gdbook.linesearch import backtracking_gradient_descent
 from gdbook.newton import newton
@@ -66,6 +72,7 @@ def __getattr__(name: str) -> Any:
 __version__ = "0.1.0"
 
 __all__ = [
+    "DIABETES_FEATURES",
     "DIVERGENCE_THRESHOLD",
     "DoubleWell",
     "FiniteSumObjective",
@@ -90,6 +97,7 @@ __all__ = [
     "exponential",
     "gradient_descent",
     "iterate_averages",
+    "load_diabetes",
     "make_linear_regression",
     "minibatch_sgd",
     "newton",
