@@ -31,5 +31,7 @@ BATCH_SIZE: int = _COMPARE["batch_size"]
 EPOCHS: int = _COMPARE["epochs"]
 SEED: int = _COMPARE["seed"]
 DATA_RATES: tuple[float, ...] = tuple(_COMPARE["rates"])
+LAST: int = _COMPARE["last"]
+"""10: the epochs over which the final loss on the data is averaged."""
 METHODS: tuple[str, ...] = ("GD", "momentum", "AdaGrad", "RMSProp", "Adam")
 """The methods of ``valley.py`` in its order; ``compare.py`` calls plain SGD "SGD"."""

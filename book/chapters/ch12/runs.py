@@ -22,6 +22,7 @@ from book.chapters.ch12.params import (
     BATCH_SIZE,
     DATA_RATES,
     EPOCHS,
+    LAST,
     METHODS,
     NARROW,
     SEED,
@@ -114,13 +115,19 @@ def f_star(problem: str) -> float:
     return float(p(p.solve()))
 
 
+def final_loss(run: gdbook.Trajectory) -> float:
+    """The mean of f over the last LAST epochs (inf once it passed 1000), as ``compare.py``."""
+    tail = run.losses[-LAST:]
+    return float(tail.mean()) if np.all(tail < 1e3) else math.inf
+
+
 @functools.cache
 def data_runs() -> dict[tuple[str, str], gdbook.Trajectory]:
     """For each method and data problem, the tuned minibatch run of ``compare.py``."""
     runs = {}
     for method in DATA_METHODS:
         for name, problem in data_problems().items():
-            runs[method, name] = _best(
+            runs[method, name] = min(
                 [
                     gdbook.minibatch_sgd(
                         problem,
@@ -132,7 +139,8 @@ def data_runs() -> dict[tuple[str, str], gdbook.Trajectory]:
                         update=rule(method),
                     )
                     for eta in DATA_RATES
-                ]
+                ],
+                key=final_loss,
             )
     return runs
 
