@@ -11,7 +11,7 @@ and differs only in the estimate $g_t$ of $\nabla f(x_t)$:
 | driver | $g_t$ | cost per step |
 | --- | --- | --- |
 | `gradient_descent` | $\nabla f(x_t)$ | $n$ (or 1) |
-| `noisy_gradient_descent` | $\nabla f(x_t) + \xi_t$, $\xi_t\sim\mathcal N(0, \sigma^2 I)$ | $n$ (or 1) |
+| `noisy_gradient_descent` | $\nabla f(x_t) + \xi_t$, $\xi_t\sim\mathcal N(0, \nu^2 I)$ | $n$ (or 1) |
 | `sgd` | $\nabla f_{i_t}(x_t)$ | 1 |
 | `minibatch_sgd` | $\frac{1}{\lvert B_t\rvert}\sum_{i\in B_t}\nabla f_i(x_t)$ | $\lvert B_t\rvert$ |
 
@@ -952,13 +952,13 @@ def noisy_gradient_descent(
 
     $$
     x_{t+1} = x_t - \eta_t\bigl(\nabla f(x_t) + \xi_t\bigr), \qquad
-    \xi_t \sim \mathcal N(0, \sigma^2 I).
+    \xi_t \sim \mathcal N(0, \nu^2 I).
     $$
 
     ```text
-    input: x_0, learning rate eta_t, steps T, noise sigma, generator rng
+    input: x_0, learning rate eta_t, steps T, noise nu, generator rng
     for t = 0, 1, ..., T - 1:
-        g_t = grad f(x_t) + sigma * rng.standard_normal(d)
+        g_t = grad f(x_t) + nu * rng.standard_normal(d)
         if ||g_t|| > 1e150: stop                             ("diverged")
         x_{t+1} = x_t - eta_t * g_t
         if x_{t+1} leaves [-1e150, 1e150]: stop, drop it     ("diverged")
@@ -982,7 +982,7 @@ def noisy_gradient_descent(
     steps : int
         Number of steps `T`, in `[1, inf)`.
     noise_std : float
-        $\sigma$, in `[0, inf)`.
+        $\nu$, in `[0, inf)`.
     seed : int or numpy.random.Generator
         Source of the noise (one `standard_normal(d)` draw per step).
     loss_every : int, "auto" or None, default "auto"
@@ -1020,7 +1020,7 @@ def noisy_gradient_descent(
     f, x = _check_objective(objective, x0, gradient, caller)
     lr = check_learning_rate(learning_rate, caller)
     n_steps = check_positive_int(steps, "steps", caller)
-    sigma = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
+    nu = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
     rng = as_generator(seed, caller)
     hook = _check_callback(callback, caller)
     rule = _check_update(update, caller, x.size)
@@ -1029,7 +1029,7 @@ def noisy_gradient_descent(
     grad, normal, d = f.gradient, rng.standard_normal, x.size
 
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
-        return grad(x) + sigma * normal(d), cost
+        return grad(x) + nu * normal(d), cost
 
     return _run(
         x, estimate, lr, n_steps, f, caller=caller, loss_every=every, callback=hook, rule=rule

@@ -484,7 +484,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
     (
         lambda: P.gradient([1.0, 2.0, 3.0]),
         ValueError,
-        "beta",
+        "x",
         "LeastSquares.gradient",
         r"an array of shape \(2,\)",
         "an array of shape (3,)",
@@ -647,9 +647,9 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
         "0.0",
     ),
     (
-        lambda: polynomial(0.5, beta=-1.0),
+        lambda: polynomial(0.5, omega=-1.0),
         ValueError,
-        "beta",
+        "omega",
         "polynomial",
         r"a float in the range \(0, inf\)",
         "-1.0",
