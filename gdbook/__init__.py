@@ -41,6 +41,17 @@ from gdbook.optimizers import (
     sgd,
 )
 from gdbook.schedules import Schedule, constant, exponential, piecewise_constant, polynomial
+from gdbook.updates import (
+    AdaGrad,
+    Adam,
+    Momentum,
+    RMSProp,
+    UpdateRule,
+    adagrad,
+    adam,
+    momentum,
+    rmsprop,
+)
 
 if TYPE_CHECKING:
     from gdbook.plotting import (
@@ -74,21 +85,28 @@ __version__ = "0.1.0"
 __all__ = [
     "DIABETES_FEATURES",
     "DIVERGENCE_THRESHOLD",
+    "AdaGrad",
+    "Adam",
     "DoubleWell",
     "FiniteSumObjective",
     "FunctionObjective",
     "GradientCheck",
     "LeastSquares",
     "MixedCosine",
+    "Momentum",
     "Objective",
     "Quadratic",
+    "RMSProp",
     "RegressionData",
     "Rosenbrock",
     "Schedule",
     "StepInfo",
     "Trajectory",
+    "UpdateRule",
     "XCosCx",
     "__version__",
+    "adagrad",
+    "adam",
     "backtracking_gradient_descent",
     "book_regression",
     "book_style",
@@ -100,6 +118,7 @@ __all__ = [
     "load_diabetes",
     "make_linear_regression",
     "minibatch_sgd",
+    "momentum",
     "newton",
     "noise_floor",
     "noisy_gradient_descent",
@@ -111,5 +130,6 @@ __all__ = [
     "plot_loss_curve",
     "plot_surface_path",
     "polynomial",
+    "rmsprop",
     "sgd",
 ]

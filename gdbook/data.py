@@ -45,9 +45,9 @@ class RegressionData:
     X : ndarray, shape (n, d + 1)
         Design matrix; column 0 is all ones (the intercept), columns 1..d the features.
     y : ndarray, shape (n,)
-        Targets $y_i = x_i^\top\beta^\star + \varepsilon_i$.
+        Targets $y_i = a_i^\top x^\star + \varepsilon_i$, with $a_i^\top$ row $i$ of `X`.
     true_beta : ndarray, shape (d + 1,)
-        $\beta^\star = (\text{bias}, w_1, \dots, w_d)$.
+        $x^\star = (\text{bias}, w_1, \dots, w_d)$.
 
     All three arrays are read-only.
 
@@ -86,13 +86,15 @@ def make_linear_regression(
     seed: int | np.random.Generator,
     x_range: tuple[float, float] = (-2.0, 2.0),
 ) -> RegressionData:
-    r"""Sample $y = b + w^\top x + \varepsilon$ with uniform features and Gaussian noise.
+    r"""Sample $y = c + w^\top z + \varepsilon$ with uniform features and Gaussian noise.
 
     $$
-    x_{ij} \sim U(\text{low}, \text{high}), \qquad
-    \varepsilon_i \sim \mathcal N(0, \sigma^2), \qquad
-    y_i = b + \sum_j w_j x_{ij} + \varepsilon_i.
+    z_{ij} \sim U(\text{low}, \text{high}), \qquad
+    \varepsilon_i \sim \mathcal N(0, \sigma_\varepsilon^2), \qquad
+    y_i = c + \sum_j w_j z_{ij} + \varepsilon_i,
     $$
+
+    with the bias $c$ and the weights $w$; row $i$ of `X` is $a_i^\top = (1, z_{i1}, \dots, z_{ik})$.
 
     The generator draws all features first (an `(n, d)` array), then the `n` noise values.
 
@@ -103,9 +105,9 @@ def make_linear_regression(
     weights : float or array_like, shape (d,)
         Feature weights $w$.
     bias : float
-        Intercept $b$.
+        Intercept $c$.
     noise_std : float
-        Noise standard deviation $\sigma$, in `[0, inf)`.
+        Noise standard deviation $\sigma_\varepsilon$, in `[0, inf)`.
     seed : int or numpy.random.Generator
         Source of randomness.
     x_range : (float, float), default (-2.0, 2.0)

@@ -19,7 +19,7 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 FENCE_INFO = re.compile(r"^\s*```python(.*)$", re.M)
 MACRO = re.compile(
-    r"\{\{\s*((?:figure|explorer)\(\"[\w.-]+\"\)|ch\d\d\.\w+|glossary_table\(\))\s*\}\}"
+    r"\{\{\s*((?:figure|explorer)\(\"[\w.-]+\"\)|ch\d\d\.\w+|(?:glossary|notation)_table\(\))\s*\}\}"
 )
 CODE_FENCE = re.compile(r"^\s*```.*?^\s*```", re.M | re.S)
 

@@ -22,12 +22,12 @@
       error: "The explorer's data could not be loaded.",
       x: "x",
       fx: "f(x)",
-      intercept: "intercept β₀",
-      slope: "slope β₁",
+      intercept: "intercept x₁",
+      slope: "slope x₂",
       examples: "examples processed",
-      loss: "loss f(β) (log scale)",
+      loss: "loss f(x) (log scale)",
       lossTitle: "Loss against examples processed",
-      plane: "Path of (β₀, β₁) on the contour lines of the loss",
+      plane: "Path of (x₁, x₂) on the contour lines of the loss",
       plot1d: function (d) {
         return "Gradient descent on f(x) = x² from x₀ = " + d.start + " with η = " + d.eta +
           ": " + d.steps + " steps drawn as points on the curve";
@@ -50,12 +50,12 @@
       error: "탐색기 데이터를 불러오지 못했습니다.",
       x: "x",
       fx: "f(x)",
-      intercept: "절편 β₀",
-      slope: "기울기 β₁",
+      intercept: "절편 x₁",
+      slope: "기울기 x₂",
       examples: "처리한 예제 수",
-      loss: "손실 f(β) (로그 스케일)",
+      loss: "손실 f(x) (로그 스케일)",
       lossTitle: "처리한 예제 수에 따른 손실",
-      plane: "손실 함수의 등고선 위에 그린 (β₀, β₁)의 궤적",
+      plane: "손실 함수의 등고선 위에 그린 (x₁, x₂)의 궤적",
       plot1d: function (d) {
         return "f(x) = x²에서 x₀ = " + d.start + "부터 학습률 η = " + d.eta +
           "로 진행한 경사 하강법 " + d.steps + "스텝의 궤적";
@@ -417,7 +417,7 @@
       drawTrace(trace, run.intercept, run.slope, plane.sx, plane.sy);
       others.forEach(function (line, k) { line.style.display = k === i ? "none" : ""; });
       current.setAttribute("points", points(run.examples, run.loss, sx, sy));
-      result.output.textContent = t.lossName + " = " + run.final_loss + ", (β₀, β₁) = (" + run.final.join(", ") + ")";
+      result.output.textContent = t.lossName + " = " + run.final_loss + ", (x₁, x₂) = (" + run.final.join(", ") + ")";
       result.status.textContent = t.after({ budget: data.budget, updates: run.updates, b: sizes[i] });
     }
     slider.addEventListener("input", update);

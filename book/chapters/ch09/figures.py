@@ -187,9 +187,9 @@ def armijo(fig: Figure, lang: Lang) -> None:
     ax.fill_between(rates, 0.0, 1.0, where=ok, color="C2", alpha=0.15, linewidth=0,
                     transform=ax.get_xaxis_transform())  # fmt: skip
     words = {
-        "en": ("$f(x - \\eta\\nabla f(x))$", "sufficient decrease: $f(x) - \\alpha\\eta\\Vert\\nabla f(x)\\Vert^2$",
+        "en": ("$f(x - \\eta\\nabla f(x))$", "sufficient decrease: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
                "tangent: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "trials", "accepted"),
-        "ko": ("$f(x - \\eta\\nabla f(x))$", "충분한 감소: $f(x) - \\alpha\\eta\\Vert\\nabla f(x)\\Vert^2$",
+        "ko": ("$f(x - \\eta\\nabla f(x))$", "충분한 감소: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
                "접선: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "시도한 값", "채택"),
     }[lang]  # fmt: skip
     ax.plot(rates, values, color="C0", label=words[0])

@@ -163,4 +163,4 @@ def test_explorer_keyboard_and_values(new_tab: NewTab, path: str) -> None:
 def test_the_read_out_parser() -> None:
     assert numbers("x₁₀ = 0.0604662") == [0.0604662]
     assert numbers("x₂₀ = (-1.2e-05, 3), f(x₂₀) = 2.5") == [-1.2e-05, 3.0, 2.5]
-    assert numbers("손실 = 0.25, (β₀, β₁) = (−2, 3.1)") == [0.25, -2.0, 3.1]
+    assert numbers("손실 = 0.25, (x₁, x₂) = (−2, 3.1)") == [0.25, -2.0, 3.1]
