@@ -217,11 +217,11 @@ def load_diabetes(*, standardize: bool = True) -> tuple[NDArray[np.float64], NDA
     targets $y$, for the least-squares loss
     $f(x) = \frac1n\lVert y - Ax\rVert^2$ (`LeastSquares(A, y)`).
 
-    The table ships with gdbook (`gdbook/_data/diabetes.csv.gz`, 8 KB, read with
+    The table ships inside the package (`_data/diabetes.csv.gz`, 8 KB, read with
     `importlib.resources`, never downloaded): the copy scikit-learn redistributes under
     the BSD 3-Clause licence (the authors published the table without a licence of their
-    own); source and licence notice are in `gdbook/_data/README.md` and
-    `gdbook/_data/LICENSE-diabetes`.
+    own); source and licence notice are in the package's `_data/README.md` and
+    `_data/LICENSE-diabetes`.
 
     Parameters
     ----------
