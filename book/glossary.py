@@ -70,6 +70,7 @@ _SCH = "sgd/schedules.md"
 _FW = "sgd/frameworks.md"
 _NT = "beyond/newton.md"
 _CV = "beyond/convergence.md"
+_AD = "beyond/adaptive.md"
 
 #: Every term of the book, in the order of the project's glossary (extra terms the chapters
 #: introduce follow the term they belong with).
@@ -274,6 +275,41 @@ TERMS: tuple[Term, ...] = (
         f"{_NT}#line-search",
         "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
         "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
+    ),
+    Term(
+        "adaptive learning rate",
+        "적응적 학습률",
+        f"{_AD}#per-coordinate",
+        "a learning rate per coordinate, set from the sizes of the past gradients",
+        "지난 그래디언트들의 크기로 정하는 좌표별 학습률",
+    ),
+    Term(
+        "AdaGrad",
+        "AdaGrad",
+        f"{_AD}#adagrad",
+        "divides by the root of the summed squared gradients; in code: gdbook.adagrad()",
+        "제곱 그래디언트 합의 제곱근으로 나눈다. 코드에서는 gdbook.adagrad()",
+    ),
+    Term(
+        "RMSProp",
+        "RMSProp",
+        f"{_AD}#rmsprop",
+        "divides by the root of a moving average of squared gradients; gdbook.rmsprop()",
+        "제곱 그래디언트 이동 평균의 제곱근으로 나눈다. 코드에서는 gdbook.rmsprop()",
+    ),
+    Term(
+        "Adam",
+        "Adam",
+        f"{_AD}#adam",
+        "bias-corrected moving averages of the gradients and their squares; gdbook.adam()",
+        "그래디언트와 그 제곱의 이동 평균을 편향 보정해 쓴다. 코드에서는 gdbook.adam()",
+    ),
+    Term(
+        "bias correction",
+        "편향 보정",
+        f"{_AD}#bias-correction",
+        "dividing a moving average started at 0 by 1 − β^(t+1)",
+        "0에서 시작한 이동 평균을 1 − β^(t+1)로 나누는 것",
     ),
     Term(
         "Rosenbrock function",

@@ -291,6 +291,12 @@ SYMBOLS: tuple[Symbol, ...] = (
         8,
     ),
     Symbol(
+        r"$\hat m_t$, $\hat v_t$",
+        r"Adam's bias-corrected averages $m_t/(1-\beta_1^{t+1})$ and $v_t/(1-\beta_2^{t+1})$",
+        r"Adam의 편향 보정한 평균 $m_t/(1-\beta_1^{t+1})$과 $v_t/(1-\beta_2^{t+1})$",
+        12,
+    ),
+    Symbol(
         r"$\hat f_x$",
         r"the quadratic model of $f$ at $x$, $\hat f_x(v)=f(x)+\nabla f(x)^\top v+\tfrac12 v^\top\nabla^2 f(x)\,v$",
         r"$x$에서 $f$의 이차 모델 $\hat f_x(v)=f(x)+\nabla f(x)^\top v+\tfrac12 v^\top\nabla^2 f(x)\,v$",

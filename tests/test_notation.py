@@ -58,7 +58,9 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "v_t as Keras's velocity (write tilde m_t)",
-        re.compile(r"(?<!\\tilde )v_t\s*=\s*\\(?:beta|mu)"),
+        # the velocity form v_t = beta v_{t-1} - eta g_t; RMSProp's and Adam's second moment
+        # v_t = beta v_{t-1} + (1 - beta) g_t^2 is the table's v_t
+        re.compile(r"(?<!\\tilde )v_t\s*=\s*\\(?:beta|mu)_?\d?\s*v_\{t-1\}\s*[-+]\s*\\eta"),
     ),
 )
 #: the same clashes in the words around the formulas
@@ -131,6 +133,7 @@ GOOD = (
     r"the temperature $\Theta=\eta\nu^2/2$ over $T$ steps; boundary steps $t_1$, $t_2$",
     r"a fixed increment $h$; the batch size $b$; $\mu=\min_j\lambda_j$",
     r"$m_t = \beta m_{t-1} + g_t$, Keras's $\tilde m_t = \beta \tilde m_{t-1} - \eta g_t$",
+    r"RMSProp's $v_t=\beta v_{t-1}+(1-\beta)g_t^2$, Adam's $v_t=\beta_2v_{t-1}+(1-\beta_2)\,g_t^2$",
     r"a curve $\psi(s)$ with $\psi(0)=x$; $f(x) - f(x - \eta\nabla f(x))$",
 )
 
