@@ -249,7 +249,7 @@ def test_gdbooks_nesterov_iterate_is_the_look_ahead_point(
     page: tuple[dict[str, Any], dict[str, str]],
 ) -> None:
     printed = page[1]["nesterov"]
-    difference = float(re.search(r"look-ahead point w_30: (\S+)", printed).group(1))  # type: ignore[union-attr]
+    difference = float(re.search(r"look-ahead point l_30: (\S+)", printed).group(1))  # type: ignore[union-attr]
     assert difference < 1e-12
     gd, hb, nesterov = runs.valley_steps()
     assert hb < nesterov < gd

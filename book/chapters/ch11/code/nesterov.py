@@ -1,5 +1,5 @@
 def nesterov_matrix(eta, beta, lam):
-    """(w_{t+1,j}, w_{t,j}) = M (w_{t,j}, w_{t-1,j}) for Nesterov's momentum."""
+    """(l_{t+1,j}, l_{t,j}) = M (l_{t,j}, l_{t-1,j}) for Nesterov's momentum."""
     rho = 1 - eta * lam  # gradient descent's factor along this direction
     return np.array([[(1 + beta) * rho, -beta * rho], [1.0, 0.0]])
 
@@ -21,9 +21,9 @@ x, velocity = start, np.zeros(2)
 for _ in range(steps):
     velocity = beta_n * velocity - eta_n * valley.gradient(x + beta_n * velocity)
     x = x + velocity
-lookahead = x + beta_n * velocity  # w_30 = x_30 + beta m~_29
+lookahead = x + beta_n * velocity  # l_30 = x_30 + beta m~_29
 print(
-    f"gdbook's iterate minus the look-ahead point w_30: {np.abs(run.final - lookahead).max():.1e}"
+    f"gdbook's iterate minus the look-ahead point l_30: {np.abs(run.final - lookahead).max():.1e}"
 )
 print(
     f"steps to 1e-6: gradient descent {steps_to(valley, eta_gd)}, heavy ball "
