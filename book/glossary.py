@@ -71,6 +71,7 @@ _FW = "sgd/frameworks.md"
 _NT = "beyond/newton.md"
 _CV = "beyond/convergence.md"
 _AD = "beyond/adaptive.md"
+_MO = "beyond/momentum.md"
 
 #: Every term of the book, in the order of the project's glossary (extra terms the chapters
 #: introduce follow the term they belong with).
@@ -375,6 +376,27 @@ TERMS: tuple[Term, ...] = (
         f"{_MB}#minibatch",
         "updating after every single example (batch size 1)",
         "샘플 하나를 볼 때마다 갱신한다(배치 크기 1)",
+    ),
+    Term(
+        "momentum / heavy ball",
+        "모멘텀 / 헤비 볼 방법",
+        f"{_MO}#heavy-ball",
+        "x_{t+1} = x_t − η∇f(x_t) + β(x_t − x_{t−1}); β is the momentum",
+        "x_{t+1} = x_t − η∇f(x_t) + β(x_t − x_{t−1}). β가 모멘텀이다",
+    ),
+    Term(
+        "Nesterov's accelerated gradient (Nesterov momentum)",
+        "네스테로프 가속 경사법",
+        f"{_MO}#nesterov",
+        "the gradient is taken at the look-ahead point x_t + β(x_t − x_{t−1})",
+        "그래디언트를 앞서 본 점 x_t + β(x_t − x_{t−1})에서 계산한다",
+    ),
+    Term(
+        "effective learning rate",
+        "유효 학습률",
+        f"{_MO}#heavy-ball",
+        "η/(1 − β): how far momentum moves on a steady slope",
+        "η/(1 − β). 기울기가 일정할 때 모멘텀이 움직이는 만큼",
     ),
     Term("finite differences", "유한 차분", f"{_D}#finite-differences"),
     Term(

@@ -343,6 +343,30 @@ SYMBOLS: tuple[Symbol, ...] = (
         r" 확률적 경사 하강법에서는 $T$스텝의 수렴 상한을 가장 작게 하는 학습률(10장)",
         3,
     ),
+    Symbol(
+        r"$\beta_\star$",
+        r"the best momentum of the heavy ball on a quadratic, $\bigl((\sqrt\kappa-1)/(\sqrt\kappa+1)\bigr)^2$,"
+        r" used with $\eta^\star=4/(\sqrt L+\sqrt\mu)^2$",
+        r"이차 함수에서 헤비 볼 방법의 가장 좋은 모멘텀 $\bigl((\sqrt\kappa-1)/(\sqrt\kappa+1)\bigr)^2$."
+        r" $\eta^\star=4/(\sqrt L+\sqrt\mu)^2$와 함께 쓴다",
+        11,
+    ),
+    Symbol(
+        r"$\zeta_1$, $\zeta_2$",
+        r"the eigenvalues of the $2\times2$ matrix that advances a momentum method by one step"
+        r" along one eigen-direction of a quadratic; the rate is the largest $\lvert\zeta\rvert$",
+        r"이차 함수의 한 고유 방향에서 모멘텀 방법을 한 스텝 진행시키는 $2\times2$ 행렬의 고윳값."
+        r" 수렴 속도는 가장 큰 $\lvert\zeta\rvert$다",
+        11,
+    ),
+    Symbol(
+        r"$\ell_t$",
+        r"the look-ahead point $x_t+\beta\tilde m_{t-1}$ of Nesterov's method, where its gradient"
+        r" is taken (the iterate of PyTorch's and gdbook's Nesterov momentum)",
+        r"네스테로프 가속 경사법이 그래디언트를 계산하는 앞서 본 점 $x_t+\beta\tilde m_{t-1}$"
+        r"(PyTorch와 gdbook의 구현에서는 이것이 반복점이다)",
+        11,
+    ),
 )
 
 

@@ -1,8 +1,9 @@
 /*
  * gdbook explorers: sliders over data that gdbook computed when the site was built.
  *
- * Every <div class="gd-explorer" data-explorer="gd-1d|gd-2d|minibatch" data-src="….json"
- * data-lang="en|ko"> becomes a labelled slider (plus a start-point <select> for gd-1d), an SVG
+ * Every <div class="gd-explorer" data-explorer="gd-1d|gd-2d|minibatch|momentum" data-src="….json"
+ * data-lang="en|ko"> becomes a labelled slider (plus a start-point <select> for gd-1d, a second
+ * slider for the momentum of "momentum"), an SVG
  * drawing and an <output class="gd-explorer-value">. The browser computes no optimisation step:
  * trajectories, curves, contour lines and printed values all come from the JSON (book/explorers.py),
  * so the numbers shown are the numbers gdbook prints. No libraries, no network but the JSON.
@@ -40,6 +41,14 @@
         return "after " + d.budget + " examples (" + d.updates + " steps of b = " + d.b + ")";
       },
       lossName: "loss",
+      beta: "Momentum β",
+      convergesMomentum: "converges: η < 2(1 + β)/L = ",
+      noConvergenceMomentum: "does not converge: η ≥ 2(1 + β)/L = ",
+      rate: "factor per step ρ = ",
+      plotMomentum: function (d) {
+        return "Heavy ball on f(x) = x₁² + 10x₂² from (" + d.start + ") with η = " + d.eta +
+          " and β = " + d.beta + ": " + d.steps + " steps drawn on the contour lines";
+      },
     },
     ko: {
       eta: "학습률 η",
@@ -68,6 +77,14 @@
         return "예제 " + d.budget + "개 처리 후 (b = " + d.b + ", " + d.updates + "스텝)";
       },
       lossName: "손실",
+      beta: "모멘텀 β",
+      convergesMomentum: "수렴한다: η < 2(1 + β)/L = ",
+      noConvergenceMomentum: "수렴하지 않는다: η ≥ 2(1 + β)/L = ",
+      rate: "스텝당 배율 ρ = ",
+      plotMomentum: function (d) {
+        return "f(x) = x₁² + 10x₂²에서 (" + d.start + ")부터 학습률 η = " + d.eta + ", 모멘텀 β = " +
+          d.beta + "로 진행한 헤비 볼 방법 " + d.steps + "스텝의 궤적과 등고선";
+      },
     },
   };
 
@@ -424,7 +441,47 @@
     update();
   }
 
-  var EXPLORERS = { "gd-1d": explorer1d, "gd-2d": explorer2d, minibatch: explorerMinibatch };
+  // --- momentum: thirty heavy-ball steps on x₁² + 10x₂², learning rate and momentum chosen ---
+
+  function explorerMomentum(root, data, t, uid) {
+    var controls = html("div", { class: "gd-explorer-controls" }, root);
+    var slider = makeSlider(controls, uid + "-eta", t.eta, data.etas.length,
+      nearestIndex(data.etas, data.default_eta), function (i) { return etaText(data.etas[i]); });
+    var betaSlider = makeSlider(controls, uid + "-beta", t.beta, data.betas.length,
+      nearestIndex(data.betas, data.default_beta), function (j) { return "β = " + data.betas[j].toFixed(1); });
+    var margin = { left: 56, right: 16, top: 12, bottom: 44 };
+    var plot = makeEqualPlot(root, data.view, 640, margin, uid);
+    drawAxes(plot, plot.sx, plot.sy, ticks(data.view.x, 12), ticks(data.view.y, 6), "x₁", "x₂");
+    drawContours(plot.area, data.contours, plot.sx, plot.sy);
+    var minimum = svg("circle", { class: "gd-explorer-minimum", r: 3, cx: plot.sx(0), cy: plot.sy(0) }, plot.area);
+    minimum.setAttribute("aria-hidden", "true");
+    var trace = makeTrace(plot.area);
+    var result = makeResult(root, slider.id + " " + betaSlider.id);
+    var sub = subscript(data.steps);
+    var start = data.start.map(number).join(", ");
+
+    function update() {
+      var i = +slider.value;
+      var j = +betaSlider.value;
+      var run = data.runs[j][i];
+      var limit = data.limits[j];
+      drawTrace(trace, run.x1, run.x2, plot.sx, plot.sy);
+      var value = "x" + sub + " = (" + run.final.join(", ") + "), f(x" + sub + ") = " + run.final_loss;
+      result.output.textContent = value;
+      result.status.textContent = (data.etas[i] < limit ? t.convergesMomentum : t.noConvergenceMomentum) +
+        limit + "; " + t.rate + run.rate;
+      plot.title.textContent = t.plotMomentum({
+        start: start, eta: data.etas[i].toFixed(2), beta: data.betas[j].toFixed(1), steps: data.steps,
+      }) + "; " + value;
+    }
+    slider.addEventListener("input", update);
+    betaSlider.addEventListener("input", update);
+    update();
+  }
+
+  var EXPLORERS = {
+    "gd-1d": explorer1d, "gd-2d": explorer2d, minibatch: explorerMinibatch, momentum: explorerMomentum,
+  };
 
   function setup(root, index) {
     if (root.getAttribute("data-ready")) return;
