@@ -273,8 +273,8 @@ TERMS: tuple[Term, ...] = (
         "sufficient-decrease (Armijo) condition",
         "충분한 감소 조건(아르미호 조건)",
         f"{_NT}#line-search",
-        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
-        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
+        "f(x − η∇f(x)) ≤ f(x) − c₁η‖∇f(x)‖²",
+        "f(x − η∇f(x)) ≤ f(x) − c₁η‖∇f(x)‖²",
     ),
     Term(
         "adaptive learning rate",

@@ -190,7 +190,7 @@ def armijo(fig: Figure, lang: Lang) -> None:
         "en": ("$f(x - \\eta\\nabla f(x))$", "sufficient decrease: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
                "tangent: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "trials", "accepted"),
         "ko": ("$f(x - \\eta\\nabla f(x))$", "충분한 감소: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
-               "접선: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "시도한 값", "채택"),
+               "접선: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "시도값", "채택한 값"),
     }[lang]  # fmt: skip
     ax.plot(rates, values, color="C0", label=words[0])
     ax.plot(rates, fx - ALPHA * rates * slope, color="C1", linestyle="--", label=words[1])
