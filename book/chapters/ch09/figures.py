@@ -153,7 +153,7 @@ def precondition(fig: Figure, lang: Lang) -> None:
         "en": ("plain GD, $P = I$", "$P = \\mathrm{diag}(H)$", "$P = H$ (Newton)",
                "aligned valley", "turned valley"),
         "ko": ("경사 하강법, $P = I$", "$P = \\mathrm{diag}(H)$", "$P = H$ (뉴턴 방법)",
-               "축에 나란한 골짜기", "돌린 골짜기"),
+               "축에 나란한 골짜기", "회전한 골짜기"),
     }[lang]  # fmt: skip
     levels = (0.5, 2.0, 5.0, 10.0, 20.0, 35.0, 55.0)
     for ax, objective, title in ((axes[0], valley, words[3]), (axes[1], turned, words[4])):
