@@ -79,7 +79,7 @@ def valley(fig: Figure, lang: Lang) -> None:
     axes = fig.subplots(1, 2, sharey=True)
     titles = {
         "en": ("aligned: $x_1^2+1000x_2^2$", "turned by $45^\\circ$"),
-        "ko": ("축에 정렬: $x_1^2+1000x_2^2$", "$45^\\circ$ 회전"),
+        "ko": ("축에 나란한 골짜기: $x_1^2+1000x_2^2$", "$45^\\circ$ 회전"),
     }[lang]
     found = runs.valley_runs()
     for ax, problem, title in zip(axes, runs.PROBLEMS[2:], titles, strict=True):
