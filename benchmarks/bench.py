@@ -30,12 +30,13 @@ from typing import Any, Protocol
 from benchmarks import BENCH_DIR, load_average, now
 
 RESULTS_DIR = BENCH_DIR / "results"
-SECTIONS = ("build", "pages", "compute")
+SECTIONS = ("build", "pages", "compute", "optimizers")
 SCHEMA_VERSION = 1
 TITLES = {
     "build": "Build",
     "pages": "Pages (Lighthouse)",
     "compute": "Compute",
+    "optimizers": "Optimizers (chapter 12)",
 }
 
 

@@ -135,7 +135,7 @@ def explorer_html(name: str, lang: str, base_url: str) -> str:
 
     Parameters
     ----------
-    name : {"gd-1d", "gd-2d", "minibatch"}
+    name : {"gd-1d", "gd-2d", "minibatch", "momentum"}
         The explorer.
     lang : {"en", "ko"}
         The page's language (labels of the controls).

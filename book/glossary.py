@@ -70,6 +70,8 @@ _SCH = "sgd/schedules.md"
 _FW = "sgd/frameworks.md"
 _NT = "beyond/newton.md"
 _CV = "beyond/convergence.md"
+_AD = "beyond/adaptive.md"
+_MO = "beyond/momentum.md"
 
 #: Every term of the book, in the order of the project's glossary (extra terms the chapters
 #: introduce follow the term they belong with).
@@ -272,8 +274,43 @@ TERMS: tuple[Term, ...] = (
         "sufficient-decrease (Armijo) condition",
         "충분한 감소 조건(아르미호 조건)",
         f"{_NT}#line-search",
-        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
-        "f(x − η∇f(x)) ≤ f(x) − αη‖∇f(x)‖²",
+        "f(x − η∇f(x)) ≤ f(x) − c₁η‖∇f(x)‖²",
+        "f(x − η∇f(x)) ≤ f(x) − c₁η‖∇f(x)‖²",
+    ),
+    Term(
+        "adaptive learning rate",
+        "적응적 학습률",
+        f"{_AD}#per-coordinate",
+        "a learning rate per coordinate, set from the sizes of the past gradients",
+        "지난 그래디언트들의 크기로 정하는 좌표별 학습률",
+    ),
+    Term(
+        "AdaGrad",
+        "AdaGrad",
+        f"{_AD}#adagrad",
+        "divides by the root of the summed squared gradients; in code: gdbook.adagrad()",
+        "제곱 그래디언트 합의 제곱근으로 나눈다. 코드에서는 gdbook.adagrad()",
+    ),
+    Term(
+        "RMSProp",
+        "RMSProp",
+        f"{_AD}#rmsprop",
+        "divides by the root of a moving average of squared gradients; gdbook.rmsprop()",
+        "제곱 그래디언트 이동 평균의 제곱근으로 나눈다. 코드에서는 gdbook.rmsprop()",
+    ),
+    Term(
+        "Adam",
+        "Adam",
+        f"{_AD}#adam",
+        "bias-corrected moving averages of the gradients and their squares; gdbook.adam()",
+        "그래디언트와 그 제곱의 이동 평균을 편향 보정해 쓴다. 코드에서는 gdbook.adam()",
+    ),
+    Term(
+        "bias correction",
+        "편향 보정",
+        f"{_AD}#bias-correction",
+        "dividing a moving average started at 0 by 1 − β^(t+1)",
+        "0에서 시작한 이동 평균을 1 − β^(t+1)로 나누는 것",
     ),
     Term(
         "Rosenbrock function",
@@ -340,21 +377,49 @@ TERMS: tuple[Term, ...] = (
         "updating after every single example (batch size 1)",
         "샘플 하나를 볼 때마다 갱신한다(배치 크기 1)",
     ),
+    Term(
+        "momentum / heavy ball",
+        "모멘텀 / 헤비 볼 방법",
+        f"{_MO}#heavy-ball",
+        "x_{t+1} = x_t − η∇f(x_t) + β(x_t − x_{t−1}); β is the momentum",
+        "x_{t+1} = x_t − η∇f(x_t) + β(x_t − x_{t−1}). β가 모멘텀이다",
+    ),
+    Term(
+        "Nesterov's accelerated gradient (Nesterov momentum)",
+        "네스테로프 가속 경사법",
+        f"{_MO}#nesterov",
+        "the gradient is taken at the look-ahead point x_t + β(x_t − x_{t−1})",
+        "그래디언트를 앞서 본 점 x_t + β(x_t − x_{t−1})에서 계산한다",
+    ),
+    Term(
+        "effective learning rate",
+        "유효 학습률",
+        f"{_MO}#heavy-ball",
+        "η/(1 − β): how far momentum moves on a steady slope",
+        "η/(1 − β). 기울기가 일정할 때 모멘텀이 움직이는 만큼",
+    ),
     Term("finite differences", "유한 차분", f"{_D}#finite-differences"),
+    Term(
+        "increment (of a finite difference)",
+        "증분",
+        f"{_D}#finite-differences",
+        "the h of a difference quotient; not called a step, which is the move of an optimiser",
+        "차분 몫의 h. 최적화의 한 걸음인 '스텝'과 구별한다",
+    ),
     Term("vectorization", "벡터화", f"{_MB}#vectorization"),
     Term(
         "weight decay",
         "가중치 감쇠",
         f"{_FW}#torch-sgd",
-        "PyTorch's λ; 감쇠 alone is the decay of a learning rate",
-        "PyTorch의 λ. '감쇠'만 쓰면 학습률이 줄어드는 것을 뜻한다",
+        "PyTorch's `lambda`; 감쇠 alone is the decay of a learning rate",
+        "PyTorch의 `lambda`. '감쇠'만 쓰면 학습률이 줄어드는 것을 뜻한다",
     ),
     Term(
         "dampening",
         "댐프닝 계수",
         f"{_FW}#torch-sgd",
-        "PyTorch's τ, which scales the new gradient in the momentum buffer",
-        "PyTorch의 τ. 모멘텀 버퍼에 더하는 새 그래디언트의 비율을 줄인다. '감쇠 계수'라고 쓰지 않는다",
+        "PyTorch's `tau`, which scales the new gradient in the momentum buffer",
+        "PyTorch의 `tau`. 모멘텀 버퍼에 더하는 새 그래디언트의 비율을 줄인다. '감쇠 계수'라고 쓰지 않는다",
     ),
     Term(
         "automatic differentiation",
@@ -433,8 +498,8 @@ def glossary_rows(lang: Lang) -> list[tuple[str, str, str, str]]:
     >>> rows = glossary_rows("ko")
     >>> [row for row in rows if row[0] == "학습률"][0]
     ('학습률', 'learning rate', '스텝의 크기를 정하는 계수 η', 'gd/gd-1d.md#learning-rate')
-    >>> glossary_rows("en")[0][:2]
-    ('affine invariance', '아핀 불변성')
+    >>> [row[0] for row in glossary_rows("en")][:2]  # case-insensitive order
+    ['AdaGrad', 'Adam']
     """
     if lang == "en":
         rows = [(t.english, t.korean, t.note, t.introduced) for t in TERMS]

@@ -6,6 +6,7 @@ A page is Markdown (Python-Markdown with pymdown-extensions) plus:
 ``{{ figure("name") }}``     a figure registered in a chapter's ``figures.py``
 ``{{ explorer("name") }}``   an interactive explorer declared in a chapter's ``explorers.py``
 ``{{ glossary_table() }}``   the glossary, from ``book/glossary.py``
+``{{ notation_table() }}``   the notation table, from ``book/notation.py``
 
 and executed code blocks::
 
@@ -38,7 +39,7 @@ INCLUDE_ROOT = Path(__file__).resolve().parent / "chapters"
 
 MACRO = re.compile(
     r"\{\{\s*(?:(?P<fact>ch\d\d\.\w+)"
-    r"|(?P<call>figure|explorer|glossary_table)\(\s*(?:\"(?P<arg>[\w.-]+)\")?\s*\))\s*\}\}"
+    r"|(?P<call>figure|explorer|glossary_table|notation_table)\(\s*(?:\"(?P<arg>[\w.-]+)\")?\s*\))\s*\}\}"
 )
 ANY_MACRO = re.compile(r"\{\{\s*[\w.]+\s*(?:\([^)]*\))?\s*\}\}")
 EXEC_FENCE = re.compile(
@@ -60,9 +61,9 @@ class Macro:
 
     Attributes
     ----------
-    kind : {"fact", "figure", "explorer", "glossary_table"}
+    kind : {"fact", "figure", "explorer", "glossary_table", "notation_table"}
     name : str
-        ``chNN.key`` for a fact, the figure's or explorer's name, ``""`` for the glossary.
+        ``chNN.key`` for a fact, the figure's or explorer's name, ``""`` for the glossary and the notation table.
     start, end : int
         Its span in the page.
     line_alone : bool

@@ -9,7 +9,13 @@ are exported too, but matplotlib is imported only when one of them is first used
 from typing import TYPE_CHECKING, Any
 
 from gdbook.averaging import iterate_averages
-from gdbook.data import RegressionData, book_regression, make_linear_regression
+from gdbook.data import (
+    DIABETES_FEATURES,
+    RegressionData,
+    book_regression,
+    load_diabetes,
+    make_linear_regression,
+)
 from gdbook.gradient_check import GradientCheck, check_gradient, numerical_gradient
 from gdbook.linesearch import backtracking_gradient_descent
 from gdbook.newton import newton
@@ -35,6 +41,17 @@ from gdbook.optimizers import (
     sgd,
 )
 from gdbook.schedules import Schedule, constant, exponential, piecewise_constant, polynomial
+from gdbook.updates import (
+    AdaGrad,
+    Adam,
+    Momentum,
+    RMSProp,
+    UpdateRule,
+    adagrad,
+    adam,
+    momentum,
+    rmsprop,
+)
 
 if TYPE_CHECKING:
     from gdbook.plotting import (
@@ -66,22 +83,30 @@ def __getattr__(name: str) -> Any:
 __version__ = "0.1.0"
 
 __all__ = [
+    "DIABETES_FEATURES",
     "DIVERGENCE_THRESHOLD",
+    "AdaGrad",
+    "Adam",
     "DoubleWell",
     "FiniteSumObjective",
     "FunctionObjective",
     "GradientCheck",
     "LeastSquares",
     "MixedCosine",
+    "Momentum",
     "Objective",
     "Quadratic",
+    "RMSProp",
     "RegressionData",
     "Rosenbrock",
     "Schedule",
     "StepInfo",
     "Trajectory",
+    "UpdateRule",
     "XCosCx",
     "__version__",
+    "adagrad",
+    "adam",
     "backtracking_gradient_descent",
     "book_regression",
     "book_style",
@@ -90,8 +115,10 @@ __all__ = [
     "exponential",
     "gradient_descent",
     "iterate_averages",
+    "load_diabetes",
     "make_linear_regression",
     "minibatch_sgd",
+    "momentum",
     "newton",
     "noise_floor",
     "noisy_gradient_descent",
@@ -103,5 +130,6 @@ __all__ = [
     "plot_loss_curve",
     "plot_surface_path",
     "polynomial",
+    "rmsprop",
     "sgd",
 ]

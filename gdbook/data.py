@@ -1,9 +1,12 @@
-r"""Synthetic regression data: a known line plus Gaussian noise, reproducible from a seed."""
+r"""Regression data: synthetic (a known line plus Gaussian noise, reproducible from a seed)
+and one real data set shipped with the package, the diabetes data of Efron et al. (2004)."""
 
 from __future__ import annotations
 
+import gzip
 import math
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -17,8 +20,10 @@ __all__ = [
     "BOOK_SEED",
     "BOOK_WEIGHTS",
     "BOOK_X_RANGE",
+    "DIABETES_FEATURES",
     "RegressionData",
     "book_regression",
+    "load_diabetes",
     "make_linear_regression",
 ]
 
@@ -40,9 +45,9 @@ class RegressionData:
     X : ndarray, shape (n, d + 1)
         Design matrix; column 0 is all ones (the intercept), columns 1..d the features.
     y : ndarray, shape (n,)
-        Targets $y_i = x_i^\top\beta^\star + \varepsilon_i$.
+        Targets $y_i = a_i^\top x^\star + \varepsilon_i$, with $a_i^\top$ row $i$ of `X`.
     true_beta : ndarray, shape (d + 1,)
-        $\beta^\star = (\text{bias}, w_1, \dots, w_d)$.
+        $x^\star = (\text{bias}, w_1, \dots, w_d)$.
 
     All three arrays are read-only.
 
@@ -81,13 +86,15 @@ def make_linear_regression(
     seed: int | np.random.Generator,
     x_range: tuple[float, float] = (-2.0, 2.0),
 ) -> RegressionData:
-    r"""Sample $y = b + w^\top x + \varepsilon$ with uniform features and Gaussian noise.
+    r"""Sample $y = c + w^\top z + \varepsilon$ with uniform features and Gaussian noise.
 
     $$
-    x_{ij} \sim U(\text{low}, \text{high}), \qquad
-    \varepsilon_i \sim \mathcal N(0, \sigma^2), \qquad
-    y_i = b + \sum_j w_j x_{ij} + \varepsilon_i.
+    z_{ij} \sim U(\text{low}, \text{high}), \qquad
+    \varepsilon_i \sim \mathcal N(0, \sigma_\varepsilon^2), \qquad
+    y_i = c + \sum_j w_j z_{ij} + \varepsilon_i,
     $$
+
+    with the bias $c$ and the weights $w$; row $i$ of `X` is $a_i^\top = (1, z_{i1}, \dots, z_{ik})$.
 
     The generator draws all features first (an `(n, d)` array), then the `n` noise values.
 
@@ -98,9 +105,9 @@ def make_linear_regression(
     weights : float or array_like, shape (d,)
         Feature weights $w$.
     bias : float
-        Intercept $b$.
+        Intercept $c$.
     noise_std : float
-        Noise standard deviation $\sigma$, in `[0, inf)`.
+        Noise standard deviation $\sigma_\varepsilon$, in `[0, inf)`.
     seed : int or numpy.random.Generator
         Source of randomness.
     x_range : (float, float), default (-2.0, 2.0)
@@ -193,3 +200,65 @@ def book_regression() -> RegressionData:
         seed=BOOK_SEED,
         x_range=BOOK_X_RANGE,
     )
+
+
+#: The ten features of :func:`load_diabetes`, in the order of its columns.
+DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
+_DIABETES_FILE = "diabetes.csv.gz"
+
+
+def load_diabetes(*, standardize: bool = True) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""The diabetes data of Efron, Hastie, Johnstone and Tibshirani (2004): 442 patients.
+
+    Ten baseline variables of $n = 442$ diabetes patients (age, sex, body mass index,
+    average blood pressure and six blood serum measurements, named in
+    `DIABETES_FEATURES`) and the target, a measure of disease progression one year later.
+    Returned in the book's notation: the design matrix $A$ with rows $a_i^\top$ and the
+    targets $y$, for the least-squares loss
+    $f(x) = \frac1n\lVert y - Ax\rVert^2$ (`LeastSquares(A, y)`).
+
+    The table ships inside the package (`_data/diabetes.csv.gz`, 8 KB, read with
+    `importlib.resources`, never downloaded): the copy scikit-learn redistributes under
+    the BSD 3-Clause licence (the authors published the table without a licence of their
+    own); source and licence notice are in the package's `_data/README.md` and
+    `_data/LICENSE-diabetes`.
+
+    Parameters
+    ----------
+    standardize : bool, default True
+        If True, every column of $A$ and the target are centred and scaled to unit
+        variance (mean 0, $\frac1n\sum_i a_{ij}^2 = 1$, $\frac1n\sum_i y_i^2 = 1$; the
+        population standard deviation). Then $f(0) = 1$ and the least-squares minimum
+        $f^\star = 1 - R^2$, the share of the target's variance the features leave
+        unexplained. If False, the numbers as published: `sex` is coded 1 or 2, the
+        target lies in $[25, 346]$, and $A$ has no column of ones (add one for an
+        intercept, e.g. `LeastSquares(A, y, intercept=True)`).
+
+    Returns
+    -------
+    A : ndarray, shape (442, 10)
+        The features, one row per patient, columns as in `DIABETES_FEATURES`.
+    y : ndarray, shape (442,)
+        The targets.
+
+    Examples
+    --------
+    >>> A, y = load_diabetes()
+    >>> A.shape, y.shape
+    ((442, 10), (442,))
+    >>> bool(np.allclose(A.mean(axis=0), 0.0) and np.allclose((A**2).mean(axis=0), 1.0))
+    True
+    >>> A_raw, y_raw = load_diabetes(standardize=False)
+    >>> A_raw[0].tolist(), float(y_raw[0])
+    ([59.0, 2.0, 32.1, 101.0, 157.0, 93.2, 38.0, 4.0, 4.8598, 87.0], 151.0)
+    """
+    if not isinstance(standardize, (bool, np.bool_)):
+        raise TypeError(message("standardize", "load_diabetes", "a bool", standardize))
+    source = resources.files("gdbook").joinpath("_data", _DIABETES_FILE)
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="ascii") as text:
+        table = np.loadtxt(text, delimiter=",", skiprows=1, dtype=np.float64)
+    A, y = table[:, :-1].copy(), table[:, -1].copy()
+    if standardize:
+        A = (A - A.mean(axis=0)) / A.std(axis=0)
+        y = (y - y.mean()) / y.std()
+    return A, y

@@ -45,10 +45,10 @@ def _check_callable(fun: object, name: str, caller: str) -> Callable[[Vector], A
 
 def _central_differences(fun: Callable[[Vector], Any], x: Vector, h: float, caller: str) -> Vector:
     grad = np.empty_like(x)
-    for i in range(x.size):
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (_value(fun, x + step, caller) - _value(fun, x - step, caller)) / (2.0 * h)
+    for j in range(x.size):
+        shift = np.zeros_like(x)
+        shift[j] = h
+        grad[j] = (_value(fun, x + shift, caller) - _value(fun, x - shift, caller)) / (2.0 * h)
     return grad
 
 
@@ -56,7 +56,7 @@ def numerical_gradient(fun: Callable[[Vector], Any], x: ArrayLike, *, h: float =
     r"""Approximate $\nabla f(x)$ by central differences.
 
     $$
-    \frac{\partial f}{\partial x_i}(x) \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h},
+    \frac{\partial f}{\partial x_j}(x) \approx \frac{f(x + h e_j) - f(x - h e_j)}{2h},
     $$
 
     whose error is $O(h^2)$ (plus rounding of order $\epsilon|f|/h$).
@@ -68,7 +68,7 @@ def numerical_gradient(fun: Callable[[Vector], Any], x: ArrayLike, *, h: float =
     x : float or array_like, shape (d,)
         The point.
     h : float, default 1e-6
-        Step, in `(0, inf)`.
+        Finite-difference increment, in `(0, inf)`.
 
     Returns
     -------
@@ -83,8 +83,8 @@ def numerical_gradient(fun: Callable[[Vector], Any], x: ArrayLike, *, h: float =
     caller = "numerical_gradient"
     f = _check_callable(fun, "fun", caller)
     point = _as_vector(x, "x", caller)
-    step = check_positive_float(h, "h", caller)
-    return _central_differences(f, point, step, caller)
+    increment = check_positive_float(h, "h", caller)
+    return _central_differences(f, point, increment, caller)
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,9 +98,9 @@ class GradientCheck:
     numerical : ndarray, shape (d,)
         The central-difference approximation.
     max_abs_error : float
-        $\max_i |a_i - n_i|$.
+        $\max_j |g_j - \tilde g_j|$, with $g$ the analytic and $\tilde g$ the numerical gradient.
     relative_error : float
-        $\lVert a - n\rVert / \max(\lVert a\rVert, \lVert n\rVert, \text{tiny})$.
+        $\lVert g - \tilde g\rVert / \max(\lVert g\rVert, \lVert \tilde g\rVert, \text{tiny})$.
     passed : bool
         `relative_error <= rtol`.
 
@@ -152,7 +152,7 @@ def check_gradient(
     x : float or array_like, shape (d,)
         The point.
     h : float, default 1e-6
-        Finite-difference step, in `(0, inf)`.
+        Finite-difference increment, in `(0, inf)`.
     rtol : float, default 1e-6
         Largest relative error that passes, in `(0, inf)`.
 
@@ -174,10 +174,10 @@ def check_gradient(
     f = _check_callable(fun, "fun", caller)
     g = _check_callable(grad, "grad", caller)
     point = _as_vector(x, "x", caller)
-    step = check_positive_float(h, "h", caller)
+    increment = check_positive_float(h, "h", caller)
     tolerance = check_positive_float(rtol, "rtol", caller)
 
-    numerical = _central_differences(f, point, step, caller)
+    numerical = _central_differences(f, point, increment, caller)
     expected = f"a callable returning an array of shape {numerical.shape}"
     returned = g(point)
     try:

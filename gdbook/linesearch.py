@@ -1,15 +1,15 @@
 r"""Gradient descent with a backtracking (Armijo) line search.
 
-Instead of a fixed learning rate, each step tries $\eta = \eta_0, \tau\eta_0, \tau^2\eta_0,
+Instead of a fixed learning rate, each step tries $\eta = \eta_0, \chi\eta_0, \chi^2\eta_0,
 \dots$ and takes the first that satisfies the sufficient-decrease (Armijo) condition
 
 $$
-f\bigl(x_t - \eta\nabla f(x_t)\bigr) \le f(x_t) - \alpha\,\eta\,\lVert\nabla f(x_t)\rVert^2 .
+f\bigl(x_t - \eta\nabla f(x_t)\bigr) \le f(x_t) - c_1\,\eta\,\lVert\nabla f(x_t)\rVert^2 .
 $$
 
-For a function with an $L$-Lipschitz gradient every $\eta \le 2(1-\alpha)/L$ satisfies it
+For a function with an $L$-Lipschitz gradient every $\eta \le 2(1-c_1)/L$ satisfies it
 (by the descent lemma), so the search stops after at most
-$\lceil\log_{1/\tau}(\eta_0 L / (2(1-\alpha)))\rceil$ reductions.
+$\lceil\log_{1/\chi}(\eta_0 L / (2(1-c_1)))\rceil$ reductions.
 """
 
 from __future__ import annotations
@@ -61,18 +61,18 @@ def backtracking_gradient_descent(
 
     $$
     x_{t+1} = x_t - \eta_t\nabla f(x_t), \qquad
-    \eta_t = \max\{\eta_0\tau^k : k = 0, 1, \dots,\;
-    f(x_t - \eta_0\tau^k\nabla f(x_t)) \le f(x_t) - \alpha\,\eta_0\tau^k\lVert\nabla f(x_t)\rVert^2\}.
+    \eta_t = \max\{\eta_0\chi^k : k = 0, 1, \dots,\;
+    f(x_t - \eta_0\chi^k\nabla f(x_t)) \le f(x_t) - c_1\,\eta_0\chi^k\lVert\nabla f(x_t)\rVert^2\}.
     $$
 
     ```text
-    input: x_0, initial rate eta_0, shrink tau, sufficient decrease alpha, steps T, tol eps
+    input: x_0, initial rate eta_0, shrink chi, sufficient decrease c_1, steps T, tol eps
     for t = 0, 1, ..., T - 1:
         g_t = grad f(x_t)
         if eps is given and ||g_t|| <= eps: stop            ("tolerance")
         eta = eta_0
-        while f(x_t - eta g_t) > f(x_t) - alpha eta ||g_t||^2:
-            eta = tau * eta                                  (at most max_backtracks times)
+        while f(x_t - eta g_t) > f(x_t) - c_1 eta ||g_t||^2:
+            eta = chi * eta                                  (at most max_backtracks times)
         x_{t+1} = x_t - eta * g_t
         if callback(step info) is true: stop                ("callback")
     return x_0, ..., x_T                                     ("steps")
@@ -89,9 +89,9 @@ def backtracking_gradient_descent(
     initial_rate : float, default 1.0
         $\eta_0$, the first rate tried at every step, in `(0, inf)`.
     shrink : float, default 0.5
-        $\tau$, the factor a rejected rate is multiplied by, in `(0, 1)`.
+        $\chi$, the factor a rejected rate is multiplied by, in `(0, 1)`.
     sufficient_decrease : float, default 1e-4
-        $\alpha$, the fraction of the first-order decrease a step must achieve, in `(0, 1)`.
+        $c_1$, the fraction of the first-order decrease a step must achieve, in `(0, 1)`.
     max_backtracks : int, default 60
         The most reductions tried at one step, in `[1, inf)`.
     tol : float, optional
@@ -117,7 +117,7 @@ def backtracking_gradient_descent(
     Raises
     ------
     RuntimeError
-        If no rate among $\eta_0, \dots, \eta_0\tau^{K}$ ($K$ = `max_backtracks`)
+        If no rate among $\eta_0, \dots, \eta_0\chi^{K}$ ($K$ = `max_backtracks`)
         satisfies the condition (for instance when rounding hides the decrease next to a
         minimiser; pass `tol`).
 
@@ -135,13 +135,13 @@ def backtracking_gradient_descent(
     f, x = _check_objective(objective, x0, gradient, caller)
     n_steps = check_positive_int(steps, "steps", caller)
     eta0 = check_positive_float(initial_rate, "initial_rate", caller)
-    tau, alpha, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
+    chi, c1, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
     threshold = _check_tol(tol, caller)
     hook = _check_callback(callback, caller)
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad = f.gradient
-    search = _Backtracking(f, caller, tau, alpha, most)
+    search = _Backtracking(f, caller, chi, c1, most)
 
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
         return grad(x), cost
@@ -169,25 +169,25 @@ def _check_search(
     shrink: object, sufficient_decrease: object, max_backtracks: object, caller: str
 ) -> tuple[float, float, int]:
     """The line search's `shrink` and `sufficient_decrease` in (0, 1), `max_backtracks` >= 1."""
-    tau = check_float(shrink, "shrink", caller, low=0.0, high=1.0)
-    alpha = check_float(sufficient_decrease, "sufficient_decrease", caller, low=0.0, high=1.0)
+    chi = check_float(shrink, "shrink", caller, low=0.0, high=1.0)
+    c1 = check_float(sufficient_decrease, "sufficient_decrease", caller, low=0.0, high=1.0)
     most = check_positive_int(max_backtracks, "max_backtracks", caller)
-    return tau, alpha, most
+    return chi, c1, most
 
 
 class _Backtracking:
     """The Armijo search along a descent direction `p`, counting the values of f it computes.
 
-    `search(t, x, g, p, eta0)` returns the first rate `eta0 * tau**k` with
-    `f(x - eta p) <= f(x) - alpha eta g.p`. The value at the accepted trial is kept and reused
+    `search(t, x, g, p, eta0)` returns the first rate `eta0 * chi**k` with
+    `f(x - eta p) <= f(x) - c_1 eta g.p`. The value at the accepted trial is kept and reused
     as `f(x_{t+1})` when the next search starts there (the trial point is computed as the
     driver computes the next iterate, `x - eta * p`, so the two are equal bit for bit).
     """
 
     def __init__(
-        self, f: Callable[[Vector], object], caller: str, tau: float, alpha: float, most: int
+        self, f: Callable[[Vector], object], caller: str, chi: float, c1: float, most: int
     ) -> None:
-        self.f, self.caller, self.tau, self.alpha, self.most = f, caller, tau, alpha, most
+        self.f, self.caller, self.chi, self.c1, self.most = f, caller, chi, c1, most
         self.evaluations = 0
         self._known: tuple[Vector, float] | None = None
 
@@ -203,12 +203,12 @@ class _Backtracking:
         for _ in range(self.most + 1):
             trial = x - rate * p
             f_trial = self._value(trial)
-            if f_trial <= fx - self.alpha * rate * slope:  # NaN and inf fail: shrink
+            if f_trial <= fx - self.c1 * rate * slope:  # NaN and inf fail: shrink
                 self._known = (trial, f_trial)
                 return rate
-            rate *= self.tau
+            rate *= self.chi
         raise RuntimeError(
-            f"{self.caller}: no learning rate among {eta0!r} * {self.tau!r}**k, "
+            f"{self.caller}: no learning rate among {eta0!r} * {self.chi!r}**k, "
             f"k = 0..{self.most}, gave sufficient decrease at step {t} (f(x_t) = {fx!r}, "
             f"gradient norm {math.sqrt(float(g.dot(g))):.3g}). Rounding hides such small "
             "decreases: pass tol."

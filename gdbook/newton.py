@@ -95,8 +95,8 @@ def newton(
 
     With `line_search=True` the rate $\eta_t$ is found at every step by backtracking from
     `learning_rate` (as `gdbook.backtracking_gradient_descent` does, with the slope
-    $\nabla f(x_t)^\top p_t$ of the direction $p_t$): the first of $\eta, \tau\eta,
-    \tau^2\eta, \dots$ with $f(x_t - \eta p_t) \le f(x_t) - \alpha\eta\nabla f(x_t)^\top p_t$.
+    $\nabla f(x_t)^\top p_t$ of the direction $p_t$): the first of $\eta, \chi\eta,
+    \chi^2\eta, \dots$ with $f(x_t - \eta p_t) \le f(x_t) - c_1\eta\nabla f(x_t)^\top p_t$.
     Where the Newton direction is not a descent direction ($\nabla f(x_t)^\top p_t \le 0$,
     a Hessian that is not positive definite), the step goes along $p_t = \nabla f(x_t)$,
     the gradient, instead.
@@ -125,7 +125,7 @@ def newton(
         search), falling back to the gradient direction where Newton's is not a descent
         direction.
     shrink, sufficient_decrease, max_backtracks : float, float, int
-        $\tau$, $\alpha$ and the most reductions of the line search (used only with
+        $\chi$, $c_1$ and the most reductions of the line search (used only with
         `line_search=True`), as in `gdbook.backtracking_gradient_descent`.
 
     Returns
@@ -189,8 +189,8 @@ def newton(
     hook = _check_callback(callback, caller)
     if not isinstance(line_search, bool):
         raise TypeError(message("line_search", caller, "a bool", line_search))
-    tau, alpha, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
-    search = _Backtracking(f, caller, tau, alpha, most) if line_search else None
+    chi, c1, most = _check_search(shrink, sufficient_decrease, max_backtracks, caller)
+    search = _Backtracking(f, caller, chi, c1, most) if line_search else None
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad = f.gradient

@@ -1,27 +1,27 @@
 r"""Exact expected loss of simulated SGD on a quadratic: the curve and its noise floor.
 
-On $f(x) = \tfrac12\sum_i h_i x_i^2$ (:class:`gdbook.Quadratic`), simulated SGD
+On $f(x) = \tfrac12\sum_j \lambda_j x_j^2$ (:class:`gdbook.Quadratic`), simulated SGD
 (:func:`gdbook.noisy_gradient_descent`) steps along $g_t = \nabla f(x_t) + \xi_t$ with
-independent noise $\xi_t \sim \mathcal N(0, \sigma^2 I)$. Each coordinate evolves on its own,
+independent noise $\xi_t \sim \mathcal N(0, \nu^2 I)$. Each coordinate evolves on its own,
 
 $$
-x_{t+1,i} = (1 - \eta_t h_i)\,x_{t,i} - \eta_t\,\xi_{t,i},
+x_{t+1,j} = (1 - \eta_t \lambda_j)\,x_{t,j} - \eta_t\,\xi_{t,j},
 $$
 
 so its mean $m_{t,i} = \mathbb E\,x_{t,i}$ and variance $v_{t,i}$ follow
 
 $$
-m_{t+1,i} = (1 - \eta_t h_i)\,m_{t,i}, \qquad
-v_{t+1,i} = (1 - \eta_t h_i)^2\,v_{t,i} + \eta_t^2\sigma^2,
+m_{t+1,j} = (1 - \eta_t \lambda_j)\,m_{t,j}, \qquad
+v_{t+1,j} = (1 - \eta_t \lambda_j)^2\,v_{t,j} + \eta_t^2\nu^2,
 $$
 
-from $m_{0} = x_0$, $v_0 = 0$, and $\mathbb E f(x_t) = \tfrac12\sum_i h_i (m_{t,i}^2 + v_{t,i})$.
-With a constant $\eta$ and $0 < \eta h_i < 2$ for every $i$, the mean vanishes and the
-variance settles where $v = (1-\eta h)^2 v + \eta^2\sigma^2$, at $v_i = \eta\sigma^2 /
-\bigl(h_i(2 - \eta h_i)\bigr)$: the expected loss tends to the *noise floor*
+from $m_{0} = x_0$, $v_0 = 0$, and $\mathbb E f(x_t) = \tfrac12\sum_j \lambda_j (m_{t,j}^2 + v_{t,j})$.
+With a constant $\eta$ and $0 < \eta \lambda_j < 2$ for every $j$, the mean vanishes and the
+variance settles where $v_j = (1-\eta\lambda_j)^2 v_j + \eta^2\nu^2$, at $v_j = \eta\nu^2 /
+\bigl(\lambda_j(2 - \eta \lambda_j)\bigr)$: the expected loss tends to the *noise floor*
 
 $$
-\lim_{t\to\infty}\mathbb E f(x_t) = \frac{\eta\sigma^2}{2}\sum_i \frac{1}{2 - \eta h_i}.
+\lim_{t\to\infty}\mathbb E f(x_t) = \frac{\eta\nu^2}{2}\sum_j \frac{1}{2 - \eta \lambda_j}.
 $$
 
 Examples
@@ -100,7 +100,7 @@ def noisy_quadratic_loss(
     Parameters
     ----------
     objective : Quadratic
-        $f(x) = \tfrac12\sum_i h_i x_i^2$.
+        $f(x) = \tfrac12\sum_j \lambda_j x_j^2$.
     x0 : array_like, shape (d,)
         The start $x_0$.
     learning_rate : float or schedule
@@ -109,7 +109,7 @@ def noisy_quadratic_loss(
     steps : int
         $T \ge 0$.
     noise_std : float
-        $\sigma \ge 0$, the standard deviation of each coordinate of the noise.
+        $\nu \ge 0$, the standard deviation of each coordinate of the noise.
 
     Returns
     -------
@@ -127,20 +127,20 @@ def noisy_quadratic_loss(
     h = _check_quadratic(objective, caller)
     start = check_array(x0, "x0", caller, shape=(h.size,))
     count = check_int(steps, "steps", caller, low=0)
-    sigma = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
+    nu = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
     mean, variance = start, np.zeros_like(h)
     values = np.empty(count + 1)
     values[0] = 0.5 * np.sum(h * mean**2)
     for t, eta in enumerate(_rates(learning_rate, count, caller), start=1):
         factor = 1.0 - eta * h
         mean = factor * mean
-        variance = factor**2 * variance + eta**2 * sigma**2
+        variance = factor**2 * variance + eta**2 * nu**2
         values[t] = 0.5 * np.sum(h * (mean**2 + variance))
     return values
 
 
 def noise_floor(objective: Quadratic, *, learning_rate: float, noise_std: float) -> float:
-    r"""Return $\lim_t \mathbb E f(x_t) = \frac{\eta\sigma^2}{2}\sum_i \frac{1}{2-\eta h_i}$.
+    r"""Return $\lim_t \mathbb E f(x_t) = \frac{\eta\nu^2}{2}\sum_j \frac{1}{2-\eta\lambda_j}$.
 
     The expected loss that simulated SGD with a constant learning rate settles at on a
     quadratic, whatever the start.
@@ -148,12 +148,12 @@ def noise_floor(objective: Quadratic, *, learning_rate: float, noise_std: float)
     Parameters
     ----------
     objective : Quadratic
-        $f(x) = \tfrac12\sum_i h_i x_i^2$.
+        $f(x) = \tfrac12\sum_j \lambda_j x_j^2$.
     learning_rate : float
-        A constant $\eta$ with $0 < \eta < 2 / \max_i h_i$ (otherwise the iteration diverges
+        A constant $\eta$ with $0 < \eta < 2 / \max_j \lambda_j$ (otherwise the iteration diverges
         and there is no floor).
     noise_std : float
-        $\sigma \ge 0$.
+        $\nu \ge 0$.
 
     Examples
     --------
@@ -169,5 +169,5 @@ def noise_floor(objective: Quadratic, *, learning_rate: float, noise_std: float)
     h = _check_quadratic(objective, caller)
     limit = 2.0 / float(h.max())
     eta = check_float(learning_rate, "learning_rate", caller, low=0.0, high=limit)
-    sigma = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
-    return float(0.5 * eta * sigma**2 * np.sum(1.0 / (2.0 - eta * h)))
+    nu = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
+    return float(0.5 * eta * nu**2 * np.sum(1.0 / (2.0 - eta * h)))

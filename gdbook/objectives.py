@@ -209,7 +209,7 @@ def _read_only(array: NDArray[np.float64]) -> NDArray[np.float64]:
 
 @dataclass(frozen=True, init=False)
 class Quadratic:
-    r"""The separable quadratic $f(x) = \tfrac12\sum_i h_i x_i^2$.
+    r"""The separable quadratic $f(x) = \tfrac12\sum_j \lambda_j x_j^2$.
 
     $$
     \nabla f(x) = (h_1 x_1, \dots, h_d x_d), \qquad
@@ -217,13 +217,13 @@ class Quadratic:
     $$
 
     Gradient descent with step $\eta$ multiplies coordinate $i$ by
-    $1 - \eta h_i$ each step, so it converges exactly when $0 < \eta < 2/L$
-    with $L = \max_i h_i$.
+    $1 - \eta \lambda_j$ each step, so it converges exactly when $0 < \eta < 2/L$
+    with $L = \max_j \lambda_j$.
 
     Parameters
     ----------
     curvatures : array_like, shape (d,)
-        The positive curvatures $h_i$.
+        The positive curvatures $\lambda_j$.
 
     Examples
     --------
@@ -255,12 +255,12 @@ class Quadratic:
 
     @property
     def lipschitz(self) -> float:
-        """Lipschitz constant of the gradient, $L = \\max_i h_i$."""
+        """Lipschitz constant of the gradient, $L = \\max_j \\lambda_j$."""
         return max(self.curvatures)
 
     @property
     def strong_convexity(self) -> float:
-        """Strong-convexity constant, $\\mu = \\min_i h_i$."""
+        """Strong-convexity constant, $\\mu = \\min_j \\lambda_j$."""
         return min(self.curvatures)
 
     @property
@@ -278,7 +278,7 @@ class Quadratic:
         return float(0.5 * np.sum(self._h * p * p))
 
     def gradient(self, x: ArrayLike) -> Vector:
-        """Gradient $(h_i x_i)_i$, shape `(d,)`."""
+        r"""Gradient $(\lambda_j x_j)_j$, shape `(d,)`."""
         return self._h * _point(x, self.dim, "Quadratic.gradient")
 
     def hessian(self, x: ArrayLike) -> Matrix:
@@ -540,19 +540,22 @@ class DoubleWell:
 class LeastSquares:
     r"""The least-squares objective, a finite sum over `n` examples.
 
+    With the design matrix $A$ (the attribute `X`), whose row $i$ is $a_i^\top$, and the
+    coefficients $x$ (the book's notation):
+
     $$
-    f(\beta) = \frac1n\lVert y - X\beta\rVert^2 = \frac1n\sum_{i=1}^n f_i(\beta),
-    \qquad f_i(\beta) = (y_i - x_i^\top\beta)^2,
+    f(x) = \frac1n\lVert y - Ax\rVert^2 = \frac1n\sum_{i=1}^n f_i(x),
+    \qquad f_i(x) = (y_i - a_i^\top x)^2,
     $$
 
     $$
-    \nabla f_i(\beta) = -2\,(y_i - x_i^\top\beta)\,x_i, \qquad
-    \nabla f(\beta) = -\frac2n X^\top(y - X\beta), \qquad
-    \nabla^2 f = \frac2n X^\top X.
+    \nabla f_i(x) = -2\,(y_i - a_i^\top x)\,a_i, \qquad
+    \nabla f(x) = -\frac2n A^\top(y - Ax), \qquad
+    \nabla^2 f = \frac2n A^\top A.
     $$
 
     The gradient of a batch $B$ of indices is the mean of its example gradients,
-    $-\frac{2}{|B|}X_B^\top(y_B - X_B\beta)$. A batch that is a permutation of all
+    $-\frac{2}{|B|}A_B^\top(y_B - A_Bx)$. A batch that is a permutation of all
     examples is computed exactly like `gradient`, so the two agree bit for bit.
 
     Parameters
@@ -562,7 +565,7 @@ class LeastSquares:
     y : array_like, shape (n,)
         Targets.
     intercept : bool, default False
-        Prepend a column of ones to `X`, so that $\beta_0$ is the intercept and
+        Prepend a column of ones to `X`, so that $x_1$ is the intercept and
         `dim = k + 1`. The attribute `X` is then the design matrix with that column.
 
     Examples
@@ -616,8 +619,8 @@ class LeastSquares:
         """Number of coefficients `d`."""
         return int(self.X.shape[1])
 
-    def _beta(self, beta: ArrayLike, caller: str) -> Vector:
-        return _point(beta, self.dim, f"LeastSquares.{caller}", "beta")
+    def _x(self, x: ArrayLike, caller: str) -> Vector:
+        return _point(x, self.dim, f"LeastSquares.{caller}", "x")
 
     def _indices(self, idx: ArrayLike, caller: str) -> NDArray[np.intp]:
         where = f"LeastSquares.{caller}"
@@ -634,38 +637,39 @@ class LeastSquares:
             raise ValueError(message("idx", where, expected, array))
         return chosen
 
-    def _full_gradient(self, beta: Vector) -> Vector:
-        residual = self.y - self.X @ beta
+    def _full_gradient(self, x: Vector) -> Vector:
+        residual = self.y - self.X @ x
         return (-2.0 / self.n) * (self.X.T @ residual)
 
-    def __call__(self, beta: ArrayLike) -> float:
-        residual = self.y - self.X @ self._beta(beta, "__call__")
+    def __call__(self, x: ArrayLike) -> float:
+        residual = self.y - self.X @ self._x(x, "__call__")
         return float(residual @ residual) / self.n
 
-    def example_losses(self, beta: ArrayLike) -> Vector:
-        r"""Per-example losses $f_i(\beta) = (y_i - x_i^\top\beta)^2$, shape `(n,)`.
+    def example_losses(self, x: ArrayLike) -> Vector:
+        r"""Per-example losses $f_i(x) = (y_i - a_i^\top x)^2$, shape `(n,)`.
 
         Examples
         --------
         >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).example_losses([1.0]).tolist()
         [0.0, 1.0]
         """
-        residual = self.y - self.X @ self._beta(beta, "example_losses")
+        residual = self.y - self.X @ self._x(x, "example_losses")
         return residual * residual
 
-    def example_gradients(self, beta: ArrayLike, idx: ArrayLike | None = None) -> Matrix:
-        r"""Per-example gradients $\nabla f_i(\beta)$, one row per index.
+    def example_gradients(self, x: ArrayLike, idx: ArrayLike | None = None) -> Matrix:
+        r"""Per-example gradients $\nabla f_i(x)$, one row per index.
 
         Parameters
         ----------
-        beta : array_like, shape (d,)
+        x : array_like, shape (d,)
+            The coefficients.
         idx : array_like of int, shape (b,), optional
             Example indices (repeats allowed); all examples when omitted.
 
         Returns
         -------
         ndarray, shape (b, d)
-            Row `k` is $-2(y_i - x_i^\top\beta)x_i$ with `i = idx[k]`.
+            Row `k` is $-2(y_i - a_i^\top x)a_i$ with `i = idx[k]`.
 
         Examples
         --------
@@ -675,7 +679,7 @@ class LeastSquares:
         >>> problem.example_gradients([0.0], [1, 1]).tolist()
         [[-4.0], [-4.0]]
         """
-        b = self._beta(beta, "example_gradients")
+        b = self._x(x, "example_gradients")
         if idx is None:
             rows, targets = self.X, self.y
         else:
@@ -684,12 +688,13 @@ class LeastSquares:
         residual = targets - rows @ b
         return (-2.0 * residual)[:, np.newaxis] * rows
 
-    def batch_gradient(self, beta: ArrayLike, idx: ArrayLike) -> Vector:
-        r"""Mean gradient over a batch, $-\frac{2}{|B|}X_B^\top(y_B - X_B\beta)$.
+    def batch_gradient(self, x: ArrayLike, idx: ArrayLike) -> Vector:
+        r"""Mean gradient over a batch, $-\frac{2}{|B|}A_B^\top(y_B - A_Bx)$.
 
         Parameters
         ----------
-        beta : array_like, shape (d,)
+        x : array_like, shape (d,)
+            The coefficients.
         idx : array_like of int, shape (b,)
             Example indices (repeats allowed).
 
@@ -703,7 +708,7 @@ class LeastSquares:
         >>> problem.batch_gradient([0.0], [0, 1]).tolist()
         [-3.0]
         """
-        b = self._beta(beta, "batch_gradient")
+        b = self._x(x, "batch_gradient")
         chosen = self._indices(idx, "batch_gradient")
         return self._batch_gradient(b, chosen)
 
@@ -718,32 +723,32 @@ class LeastSquares:
         residual = self.y[chosen] - rows @ b
         return (-2.0 / chosen.size) * (rows.T @ residual)
 
-    def gradient(self, beta: ArrayLike) -> Vector:
-        r"""Full gradient $-\frac2n X^\top(y - X\beta)$, shape `(d,)`.
+    def gradient(self, x: ArrayLike) -> Vector:
+        r"""Full gradient $-\frac2n A^\top(y - Ax)$, shape `(d,)`.
 
         Examples
         --------
         >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).gradient([0.0]).tolist()
         [-3.0]
         """
-        return self._full_gradient(self._beta(beta, "gradient"))
+        return self._full_gradient(self._x(x, "gradient"))
 
-    def hessian(self, beta: ArrayLike) -> Matrix:
-        r"""Hessian $\frac2n X^\top X$ (constant), shape `(d, d)`.
+    def hessian(self, x: ArrayLike) -> Matrix:
+        r"""Hessian $\frac2n A^\top A$ (constant), shape `(d, d)`.
 
         Examples
         --------
         >>> LeastSquares([[1.0], [2.0]], [1.0, 1.0]).hessian([0.0]).tolist()
         [[5.0]]
         """
-        self._beta(beta, "hessian")
+        self._x(x, "hessian")
         return (2.0 / self.n) * (self.X.T @ self.X)
 
     def solve(self) -> Vector:
-        r"""Closed-form minimiser $\hat\beta = \arg\min_\beta \lVert y - X\beta\rVert^2$.
+        r"""Closed-form minimiser $\hat x = \arg\min_x \lVert y - Ax\rVert^2$.
 
-        Computed with `numpy.linalg.lstsq` (stable even when $X^\top X$ is
-        ill-conditioned); it solves the normal equations $X^\top X\beta = X^\top y$.
+        Computed with `numpy.linalg.lstsq` (stable even when $A^\top A$ is
+        ill-conditioned); it solves the normal equations $A^\top Ax = A^\top y$.
 
         Examples
         --------

@@ -11,12 +11,16 @@ and differs only in the estimate $g_t$ of $\nabla f(x_t)$:
 | driver | $g_t$ | cost per step |
 | --- | --- | --- |
 | `gradient_descent` | $\nabla f(x_t)$ | $n$ (or 1) |
-| `noisy_gradient_descent` | $\nabla f(x_t) + \xi_t$, $\xi_t\sim\mathcal N(0, \sigma^2 I)$ | $n$ (or 1) |
+| `noisy_gradient_descent` | $\nabla f(x_t) + \xi_t$, $\xi_t\sim\mathcal N(0, \nu^2 I)$ | $n$ (or 1) |
 | `sgd` | $\nabla f_{i_t}(x_t)$ | 1 |
 | `minibatch_sgd` | $\frac{1}{\lvert B_t\rvert}\sum_{i\in B_t}\nabla f_i(x_t)$ | $\lvert B_t\rvert$ |
 
 "cost" counts example-gradient evaluations: a full gradient of a finite sum of `n` terms
 costs `n`; the gradient of an analytic objective counts 1.
+
+The first four take `update=`, an update rule of `gdbook.updates` (momentum, AdaGrad,
+RMSProp, Adam) that keeps a state across steps and steps along its own direction $p_t$,
+$x_{t+1} = x_t - \eta_t p_t$, as `torch.optim` does.
 
 Two more drivers run the same loop with another step in place of $-\eta_t g_t$:
 `gdbook.newton` (Newton's direction) and `gdbook.backtracking_gradient_descent` (a rate found
@@ -72,6 +76,7 @@ from gdbook._validation import (
 )
 from gdbook.objectives import FiniteSumObjective, FunctionObjective, LeastSquares, Objective
 from gdbook.schedules import Schedule
+from gdbook.updates import UpdateRule
 
 __all__ = [
     "DIVERGENCE_THRESHOLD",
@@ -439,6 +444,19 @@ def _rate_function(learning_rate: LearningRate, caller: str, steps: int) -> Call
     return rate
 
 
+def _check_update(update: object, caller: str, dim: int) -> StepRule | None:
+    """None, or a fresh step rule of an `UpdateRule` (its state starts at zero for this run)."""
+    if update is None:
+        return None
+    expected = "an update rule such as gdbook.updates.momentum(0.9), or None"
+    if isinstance(update, type):
+        text = f"{expected}; an instance, not the class itself"
+        raise TypeError(message("update", caller, text, update))
+    if not isinstance(update, UpdateRule):
+        raise TypeError(message("update", caller, expected, update))
+    return update.start(dim)
+
+
 def _check_loss_every(loss_every: object, caller: str) -> int | Literal["auto"] | None:
     """`loss_every` is "auto", None or an int in [1, inf); the message names all three."""
     if loss_every is None:
@@ -796,6 +814,7 @@ def gradient_descent(
     loss_every: LossEvery = "auto",
     gradient: Callable[..., Any] | None = None,
     callback: Callable[[StepInfo], object] | None = None,
+    update: UpdateRule | None = None,
 ) -> Trajectory:
     r"""Gradient descent: step against the exact gradient.
 
@@ -844,6 +863,11 @@ def gradient_descent(
         $\nabla f$ when `objective` is a plain function.
     callback : callable, optional
         Called after every step with a `StepInfo`; a true return value stops the run.
+    update : UpdateRule, optional
+        What to do with $g_t$: None (the default) steps along $-g_t$; a rule of
+        `gdbook.updates` (`momentum`, `adagrad`, `rmsprop`, `adam`) steps along its direction
+        $p_t$ instead, $x_{t+1} = x_t - \eta_t p_t$, from a fresh state. `gradient_norms`,
+        `tol` and the callback still see $g_t$.
 
     Returns
     -------
@@ -888,6 +912,7 @@ def gradient_descent(
     n_steps = check_positive_int(steps, "steps", caller)
     threshold = _check_tol(tol, caller)
     hook = _check_callback(callback, caller)
+    rule = _check_update(update, caller, x.size)
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad = f.gradient
@@ -906,6 +931,7 @@ def gradient_descent(
         loss_every=every,
         callback=hook,
         exact=True,
+        rule=rule,
     )
 
 
@@ -920,18 +946,19 @@ def noisy_gradient_descent(
     loss_every: LossEvery = "auto",
     gradient: Callable[..., Any] | None = None,
     callback: Callable[[StepInfo], object] | None = None,
+    update: UpdateRule | None = None,
 ) -> Trajectory:
     r"""Simulated SGD: the exact gradient plus Gaussian noise.
 
     $$
     x_{t+1} = x_t - \eta_t\bigl(\nabla f(x_t) + \xi_t\bigr), \qquad
-    \xi_t \sim \mathcal N(0, \sigma^2 I).
+    \xi_t \sim \mathcal N(0, \nu^2 I).
     $$
 
     ```text
-    input: x_0, learning rate eta_t, steps T, noise sigma, generator rng
+    input: x_0, learning rate eta_t, steps T, noise nu, generator rng
     for t = 0, 1, ..., T - 1:
-        g_t = grad f(x_t) + sigma * rng.standard_normal(d)
+        g_t = grad f(x_t) + nu * rng.standard_normal(d)
         if ||g_t|| > 1e150: stop                             ("diverged")
         x_{t+1} = x_t - eta_t * g_t
         if x_{t+1} leaves [-1e150, 1e150]: stop, drop it     ("diverged")
@@ -955,7 +982,7 @@ def noisy_gradient_descent(
     steps : int
         Number of steps `T`, in `[1, inf)`.
     noise_std : float
-        $\sigma$, in `[0, inf)`.
+        $\nu$, in `[0, inf)`.
     seed : int or numpy.random.Generator
         Source of the noise (one `standard_normal(d)` draw per step).
     loss_every : int, "auto" or None, default "auto"
@@ -968,6 +995,11 @@ def noisy_gradient_descent(
         $\nabla f$ when `objective` is a plain function.
     callback : callable, optional
         Called after every step with a `StepInfo`; a true return value stops the run.
+    update : UpdateRule, optional
+        What to do with $g_t$: None (the default) steps along $-g_t$; a rule of
+        `gdbook.updates` (`momentum`, `adagrad`, `rmsprop`, `adam`) steps along its direction
+        $p_t$ instead, $x_{t+1} = x_t - \eta_t p_t$, from a fresh state. `gradient_norms`,
+        `tol` and the callback still see $g_t$.
 
     Returns
     -------
@@ -988,17 +1020,20 @@ def noisy_gradient_descent(
     f, x = _check_objective(objective, x0, gradient, caller)
     lr = check_learning_rate(learning_rate, caller)
     n_steps = check_positive_int(steps, "steps", caller)
-    sigma = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
+    nu = check_float(noise_std, "noise_std", caller, low=0.0, closed="left")
     rng = as_generator(seed, caller)
     hook = _check_callback(callback, caller)
+    rule = _check_update(update, caller, x.size)
     cost = _full_gradient_cost(f)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), cost, cost)
     grad, normal, d = f.gradient, rng.standard_normal, x.size
 
     def estimate(t: int, x: Vector) -> tuple[Vector, int]:
-        return grad(x) + sigma * normal(d), cost
+        return grad(x) + nu * normal(d), cost
 
-    return _run(x, estimate, lr, n_steps, f, caller=caller, loss_every=every, callback=hook)
+    return _run(
+        x, estimate, lr, n_steps, f, caller=caller, loss_every=every, callback=hook, rule=rule
+    )
 
 
 def sgd(
@@ -1012,6 +1047,7 @@ def sgd(
     seed: int | np.random.Generator,
     loss_every: LossEvery = "auto",
     callback: Callable[[StepInfo], object] | None = None,
+    update: UpdateRule | None = None,
 ) -> Trajectory:
     r"""Stochastic gradient descent: one example's gradient per step.
 
@@ -1062,6 +1098,11 @@ def sgd(
         evaluated. Pass 1 to record every step.
     callback : callable, optional
         Called after every step with a `StepInfo`; a true return value stops the run.
+    update : UpdateRule, optional
+        What to do with $g_t$: None (the default) steps along $-g_t$; a rule of
+        `gdbook.updates` (`momentum`, `adagrad`, `rmsprop`, `adam`) steps along its direction
+        $p_t$ instead, $x_{t+1} = x_t - \eta_t p_t$, from a fresh state. `gradient_norms`,
+        `tol` and the callback still see $g_t$.
 
     Returns
     -------
@@ -1095,6 +1136,7 @@ def sgd(
     how = check_choice(sampling, "sampling", caller, ("with_replacement", "shuffle"))
     rng = as_generator(seed, caller)
     hook = _check_callback(callback, caller)
+    rule = _check_update(update, caller, x.size)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), n, 1)
     batch_gradient = _example_gradient(p)
 
@@ -1111,7 +1153,9 @@ def sgd(
         def estimate(t: int, x: Vector) -> tuple[Vector, int]:
             return batch_gradient(x, draws[t : t + 1]), 1
 
-    return _run(x, estimate, lr, n_steps, p, caller=caller, loss_every=every, callback=hook)
+    return _run(
+        x, estimate, lr, n_steps, p, caller=caller, loss_every=every, callback=hook, rule=rule
+    )
 
 
 def minibatch_sgd(
@@ -1126,6 +1170,7 @@ def minibatch_sgd(
     drop_last: bool = False,
     loss_every: LossEvery = "auto",
     callback: Callable[[StepInfo], object] | None = None,
+    update: UpdateRule | None = None,
 ) -> Trajectory:
     r"""Minibatch SGD over shuffled epochs: the mean gradient of `batch_size` examples.
 
@@ -1183,6 +1228,11 @@ def minibatch_sgd(
         evaluated. Pass 1 to record every step.
     callback : callable, optional
         Called after every step with a `StepInfo`; a true return value stops the run.
+    update : UpdateRule, optional
+        What to do with $g_t$: None (the default) steps along $-g_t$; a rule of
+        `gdbook.updates` (`momentum`, `adagrad`, `rmsprop`, `adam`) steps along its direction
+        $p_t$ instead, $x_{t+1} = x_t - \eta_t p_t$, from a fresh state. `gradient_norms`,
+        `tol` and the callback still see $g_t$.
 
     Returns
     -------
@@ -1227,6 +1277,7 @@ def minibatch_sgd(
     n_steps = _check_budget(steps, epochs, per_epoch, caller)
     rng = as_generator(seed, caller)
     hook = _check_callback(callback, caller)
+    rule = _check_update(update, caller, x.size)
     every = _resolve_loss_every(_check_loss_every(loss_every, caller), n, b)
     batches = _shuffled_batches(rng, n, b, drop_last=bool(drop_last))
     batch_gradient = _example_gradient(p)
@@ -1235,4 +1286,6 @@ def minibatch_sgd(
         batch = next(batches)
         return batch_gradient(x, batch), batch.size
 
-    return _run(x, estimate, lr, n_steps, p, caller=caller, loss_every=every, callback=hook)
+    return _run(
+        x, estimate, lr, n_steps, p, caller=caller, loss_every=every, callback=hook, rule=rule
+    )

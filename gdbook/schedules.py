@@ -7,9 +7,9 @@ array of the same shape. Any of them can be passed as `learning_rate` to the dri
 | constructor | $\eta_t$ |
 | --- | --- |
 | `constant(eta)` | $\eta$ |
-| `piecewise_constant(boundaries, values)` | `values[k]`, $k = \#\{j : b_j \le t\}$ |
+| `piecewise_constant(boundaries, values)` | `values[k]`, $k = \#\{j : t_j \le t\}$ for the boundary steps $t_j$ |
 | `exponential(eta0, decay)` | $\eta_0\,\gamma^t$ |
-| `polynomial(eta0, alpha, beta)` | $\eta_0\,(1 + \beta t)^{-\alpha}$ |
+| `polynomial(eta0, alpha, omega)` | $\eta_0\,(1 + \omega t)^{-\alpha}$ |
 """
 
 from __future__ import annotations
@@ -133,14 +133,14 @@ class _Exponential(Schedule):
 class _Polynomial(Schedule):
     eta0: float
     alpha: float
-    beta: float
+    omega: float
     _name = "polynomial"
 
     def __repr__(self) -> str:
-        return f"polynomial(eta0={self.eta0!r}, alpha={self.alpha!r}, beta={self.beta!r})"
+        return f"polynomial(eta0={self.eta0!r}, alpha={self.alpha!r}, omega={self.omega!r})"
 
     def _rates(self, t: NDArray[np.float64]) -> NDArray[np.float64]:
-        return self.eta0 * np.power(1.0 + self.beta * t, -self.alpha)
+        return self.eta0 * np.power(1.0 + self.omega * t, -self.alpha)
 
 
 def constant(eta: float) -> Schedule:
@@ -239,8 +239,8 @@ def exponential(eta0: float, decay: float) -> Schedule:
     )
 
 
-def polynomial(eta0: float, alpha: float = 0.5, beta: float = 1.0) -> Schedule:
-    r"""The polynomial schedule $\eta_t = \eta_0\,(1 + \beta t)^{-\alpha}$.
+def polynomial(eta0: float, alpha: float = 0.5, omega: float = 1.0) -> Schedule:
+    r"""The polynomial schedule $\eta_t = \eta_0\,(1 + \omega t)^{-\alpha}$.
 
     `alpha=0.5` is the $1/\sqrt t$ schedule; `alpha=1` the $1/t$ schedule of
     Robbins and Monro.
@@ -251,14 +251,14 @@ def polynomial(eta0: float, alpha: float = 0.5, beta: float = 1.0) -> Schedule:
         Initial learning rate $\eta_0$, in `(0, inf)`.
     alpha : float, default 0.5
         Decay exponent, in `(0, inf)`.
-    beta : float, default 1.0
-        Time scale, in `(0, inf)`.
+    omega : float, default 1.0
+        Rate $\omega$ at which the decay sets in (it bites once $t \gtrsim 1/\omega$), in `(0, inf)`.
 
     Examples
     --------
     >>> schedule = polynomial(1.0)
     >>> schedule
-    polynomial(eta0=1.0, alpha=0.5, beta=1.0)
+    polynomial(eta0=1.0, alpha=0.5, omega=1.0)
     >>> schedule(3)
     0.5
     """
@@ -266,5 +266,5 @@ def polynomial(eta0: float, alpha: float = 0.5, beta: float = 1.0) -> Schedule:
     return _Polynomial(
         check_positive_float(eta0, "eta0", caller),
         check_positive_float(alpha, "alpha", caller),
-        check_positive_float(beta, "beta", caller),
+        check_positive_float(omega, "omega", caller),
     )

@@ -75,12 +75,12 @@ def one_epoch_of_batches(n: int) -> list[np.ndarray]:
 
 
 def test_gdbook_tab_is_the_sgd_update(gdbook_tab: dict[str, object], problem) -> None:
-    idx, beta0, beta1 = gdbook_tab["idx"], gdbook_tab["beta0"], gdbook_tab["beta1"]
+    idx, x0, x1 = gdbook_tab["idx"], gdbook_tab["x0"], gdbook_tab["x1"]
     assert len(idx) == BATCH_SIZE and len(set(idx.tolist())) == BATCH_SIZE  # no repeats
-    expected = beta0 - ETA * (-2 / BATCH_SIZE) * problem.X[idx].T @ (
-        problem.y[idx] - problem.X[idx] @ beta0
+    expected = x0 - ETA * (-2 / BATCH_SIZE) * problem.X[idx].T @ (
+        problem.y[idx] - problem.X[idx] @ x0
     )
-    np.testing.assert_allclose(beta1, expected, rtol=0, atol=TOLERANCE)
+    np.testing.assert_allclose(x1, expected, rtol=0, atol=TOLERANCE)
 
 
 @pytest.mark.parametrize("package", list(FRAMEWORKS))
@@ -88,11 +88,11 @@ def test_one_step_agrees_with_gdbook(package: str, gdbook_tab: dict[str, object]
     module, prefix = framework_module(package)
     step = getattr(module, f"{prefix}_sgd_step")
     data = gdbook.book_regression()
-    idx, beta0 = gdbook_tab["idx"], gdbook_tab["beta0"]
-    result = step(data.X, data.y, beta0, ETA, idx)
+    idx, x0 = gdbook_tab["idx"], gdbook_tab["x0"]
+    result = step(data.X, data.y, x0, ETA, idx)
     assert result.dtype == np.float64
-    np.testing.assert_allclose(result, gdbook_tab["beta1"], rtol=0, atol=TOLERANCE)
-    assert not np.array_equal(result, beta0)  # the step moved
+    np.testing.assert_allclose(result, gdbook_tab["x1"], rtol=0, atol=TOLERANCE)
+    assert not np.array_equal(result, x0)  # the step moved
 
 
 @pytest.mark.parametrize("package", list(FRAMEWORKS))

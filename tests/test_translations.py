@@ -19,7 +19,7 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 FENCE_INFO = re.compile(r"^\s*```python(.*)$", re.M)
 MACRO = re.compile(
-    r"\{\{\s*((?:figure|explorer)\(\"[\w.-]+\"\)|ch\d\d\.\w+|glossary_table\(\))\s*\}\}"
+    r"\{\{\s*((?:figure|explorer)\(\"[\w.-]+\"\)|ch\d\d\.\w+|(?:glossary|notation)_table\(\))\s*\}\}"
 )
 CODE_FENCE = re.compile(r"^\s*```.*?^\s*```", re.M | re.S)
 
@@ -65,7 +65,7 @@ def test_latex_is_intact(page: Path) -> None:
     text = without_code(read(page))
     assert text.count("$$") % 2 == 0, "unbalanced $$"
     for math in [*DISPLAY_MATH.findall(text), *INLINE_MATH.findall(DISPLAY_MATH.sub("", text))]:
-        assert not re.search(r"\\ [A-Za-z]", math), f"space after a backslash in: {math}"
+        assert not re.search(r"(?<!\\)\\ [A-Za-z]", math), f"space after a backslash in: {math}"
         assert math.count("{") == math.count("}"), f"unbalanced braces in: {math}"
         lefts = len(re.findall(r"\\left(?![a-zA-Z])", math))
         rights = len(re.findall(r"\\right(?![a-zA-Z])", math))

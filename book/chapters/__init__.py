@@ -110,6 +110,8 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(8, "sgd/frameworks"),
     Chapter(9, "beyond/newton"),
     Chapter(10, "beyond/convergence"),
+    Chapter(11, "beyond/momentum"),
+    Chapter(12, "beyond/adaptive"),
 )
 """Every chapter, in the book's order."""
 

@@ -4,6 +4,7 @@
 ``{{ figure("n") }}``       the figure: its light and dark SVG, alt text and caption
 ``{{ explorer("n") }}``     the explorer's placeholder, fed by data computed at build time
 ``{{ glossary_table() }}``  the glossary, from ``book/glossary.py``
+``{{ notation_table() }}`` the notation table, from ``book/notation.py``
 executed code blocks        the block's source, and what it printed under it
 
 Everything comes from what ``hooks/chapters.py`` prepared for this build; an unknown fact,
@@ -105,6 +106,21 @@ def _glossary(lang: str) -> str:
     return "\n".join(lines)
 
 
+def _notation(lang: str) -> str:
+    from book.notation import notation_rows
+
+    head = (
+        "| symbol | meaning | first used in |\n| --- | --- | --- |"
+        if lang == "en"
+        else "| 기호 | 뜻 | 처음 나오는 곳 |\n| --- | --- | --- |"
+    )
+    lines = [head]
+    for tex, meaning, number in notation_rows("en" if lang == "en" else "ko"):
+        label = f"Chapter {number}" if lang == "en" else f"{number}장"
+        lines.append(f"| {tex} | {meaning} | [{label}]({chapters.chapter(number).page}.md) |")
+    return "\n".join(lines)
+
+
 @event_priority(50)  # before the Markdown conversion
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     from book.explorers import explorer_html
@@ -134,6 +150,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 return explorer_html(macro.name, lang, root)
             except KeyError as error:
                 raise PluginError(f"{where}: {error.args[0]}") from None
+        if macro.kind == "notation_table":
+            return _notation(lang)
         return _glossary(lang)
 
     try:

@@ -1,8 +1,9 @@
 /*
  * gdbook explorers: sliders over data that gdbook computed when the site was built.
  *
- * Every <div class="gd-explorer" data-explorer="gd-1d|gd-2d|minibatch" data-src="….json"
- * data-lang="en|ko"> becomes a labelled slider (plus a start-point <select> for gd-1d), an SVG
+ * Every <div class="gd-explorer" data-explorer="gd-1d|gd-2d|minibatch|momentum" data-src="….json"
+ * data-lang="en|ko"> becomes a labelled slider (plus a start-point <select> for gd-1d, a second
+ * slider for the momentum of "momentum"), an SVG
  * drawing and an <output class="gd-explorer-value">. The browser computes no optimisation step:
  * trajectories, curves, contour lines and printed values all come from the JSON (book/explorers.py),
  * so the numbers shown are the numbers gdbook prints. No libraries, no network but the JSON.
@@ -22,12 +23,12 @@
       error: "The explorer's data could not be loaded.",
       x: "x",
       fx: "f(x)",
-      intercept: "intercept β₀",
-      slope: "slope β₁",
+      intercept: "intercept x₁",
+      slope: "slope x₂",
       examples: "examples processed",
-      loss: "loss f(β) (log scale)",
+      loss: "loss f(x) (log scale)",
       lossTitle: "Loss against examples processed",
-      plane: "Path of (β₀, β₁) on the contour lines of the loss",
+      plane: "Path of (x₁, x₂) on the contour lines of the loss",
       plot1d: function (d) {
         return "Gradient descent on f(x) = x² from x₀ = " + d.start + " with η = " + d.eta +
           ": " + d.steps + " steps drawn as points on the curve";
@@ -40,6 +41,14 @@
         return "after " + d.budget + " examples (" + d.updates + " steps of b = " + d.b + ")";
       },
       lossName: "loss",
+      beta: "Momentum β",
+      convergesMomentum: "converges: η < 2(1 + β)/L = ",
+      noConvergenceMomentum: "does not converge: η ≥ 2(1 + β)/L = ",
+      rate: "factor per step ρ = ",
+      plotMomentum: function (d) {
+        return "Heavy ball on f(x) = x₁² + 10x₂² from (" + d.start + ") with η = " + d.eta +
+          " and β = " + d.beta + ": " + d.steps + " steps drawn on the contour lines";
+      },
     },
     ko: {
       eta: "학습률 η",
@@ -50,12 +59,12 @@
       error: "탐색기 데이터를 불러오지 못했습니다.",
       x: "x",
       fx: "f(x)",
-      intercept: "절편 β₀",
-      slope: "기울기 β₁",
+      intercept: "절편 x₁",
+      slope: "기울기 x₂",
       examples: "처리한 예제 수",
-      loss: "손실 f(β) (로그 스케일)",
+      loss: "손실 f(x) (로그 스케일)",
       lossTitle: "처리한 예제 수에 따른 손실",
-      plane: "손실 함수의 등고선 위에 그린 (β₀, β₁)의 궤적",
+      plane: "손실 함수의 등고선 위에 그린 (x₁, x₂)의 궤적",
       plot1d: function (d) {
         return "f(x) = x²에서 x₀ = " + d.start + "부터 학습률 η = " + d.eta +
           "로 진행한 경사 하강법 " + d.steps + "스텝의 궤적";
@@ -68,6 +77,14 @@
         return "예제 " + d.budget + "개 처리 후 (b = " + d.b + ", " + d.updates + "스텝)";
       },
       lossName: "손실",
+      beta: "모멘텀 β",
+      convergesMomentum: "수렴한다: η < 2(1 + β)/L = ",
+      noConvergenceMomentum: "수렴하지 않는다: η ≥ 2(1 + β)/L = ",
+      rate: "스텝당 배율 ρ = ",
+      plotMomentum: function (d) {
+        return "f(x) = x₁² + 10x₂²에서 (" + d.start + ")부터 학습률 η = " + d.eta + ", 모멘텀 β = " +
+          d.beta + "로 진행한 헤비 볼 방법 " + d.steps + "스텝의 궤적과 등고선";
+      },
     },
   };
 
@@ -417,14 +434,54 @@
       drawTrace(trace, run.intercept, run.slope, plane.sx, plane.sy);
       others.forEach(function (line, k) { line.style.display = k === i ? "none" : ""; });
       current.setAttribute("points", points(run.examples, run.loss, sx, sy));
-      result.output.textContent = t.lossName + " = " + run.final_loss + ", (β₀, β₁) = (" + run.final.join(", ") + ")";
+      result.output.textContent = t.lossName + " = " + run.final_loss + ", (x₁, x₂) = (" + run.final.join(", ") + ")";
       result.status.textContent = t.after({ budget: data.budget, updates: run.updates, b: sizes[i] });
     }
     slider.addEventListener("input", update);
     update();
   }
 
-  var EXPLORERS = { "gd-1d": explorer1d, "gd-2d": explorer2d, minibatch: explorerMinibatch };
+  // --- momentum: thirty heavy-ball steps on x₁² + 10x₂², learning rate and momentum chosen ---
+
+  function explorerMomentum(root, data, t, uid) {
+    var controls = html("div", { class: "gd-explorer-controls" }, root);
+    var slider = makeSlider(controls, uid + "-eta", t.eta, data.etas.length,
+      nearestIndex(data.etas, data.default_eta), function (i) { return etaText(data.etas[i]); });
+    var betaSlider = makeSlider(controls, uid + "-beta", t.beta, data.betas.length,
+      nearestIndex(data.betas, data.default_beta), function (j) { return "β = " + data.betas[j].toFixed(1); });
+    var margin = { left: 56, right: 16, top: 12, bottom: 44 };
+    var plot = makeEqualPlot(root, data.view, 640, margin, uid);
+    drawAxes(plot, plot.sx, plot.sy, ticks(data.view.x, 12), ticks(data.view.y, 6), "x₁", "x₂");
+    drawContours(plot.area, data.contours, plot.sx, plot.sy);
+    var minimum = svg("circle", { class: "gd-explorer-minimum", r: 3, cx: plot.sx(0), cy: plot.sy(0) }, plot.area);
+    minimum.setAttribute("aria-hidden", "true");
+    var trace = makeTrace(plot.area);
+    var result = makeResult(root, slider.id + " " + betaSlider.id);
+    var sub = subscript(data.steps);
+    var start = data.start.map(number).join(", ");
+
+    function update() {
+      var i = +slider.value;
+      var j = +betaSlider.value;
+      var run = data.runs[j][i];
+      var limit = data.limits[j];
+      drawTrace(trace, run.x1, run.x2, plot.sx, plot.sy);
+      var value = "x" + sub + " = (" + run.final.join(", ") + "), f(x" + sub + ") = " + run.final_loss;
+      result.output.textContent = value;
+      result.status.textContent = (data.etas[i] < limit ? t.convergesMomentum : t.noConvergenceMomentum) +
+        limit + "; " + t.rate + run.rate;
+      plot.title.textContent = t.plotMomentum({
+        start: start, eta: data.etas[i].toFixed(2), beta: data.betas[j].toFixed(1), steps: data.steps,
+      }) + "; " + value;
+    }
+    slider.addEventListener("input", update);
+    betaSlider.addEventListener("input", update);
+    update();
+  }
+
+  var EXPLORERS = {
+    "gd-1d": explorer1d, "gd-2d": explorer2d, minibatch: explorerMinibatch, momentum: explorerMomentum,
+  };
 
   function setup(root, index) {
     if (root.getAttribute("data-ready")) return;

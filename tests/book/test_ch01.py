@@ -101,7 +101,7 @@ def test_finite_difference_errors_follow_the_taylor_constants() -> None:
         forward, central = table[h]
         assert forward / h == pytest.approx(constants["f_xx"] / 2, rel=0.01)  # O(h)
         assert central / h**2 == pytest.approx(constants["f_xxx"] / 6, rel=0.01)  # O(h^2)
-    # Rounding: the smallest errors sit near the predicted optimal steps.
+    # Rounding: the smallest errors sit near the predicted optimal increments.
     assert min(table, key=lambda h: table[h][1]) == 1e-5
     assert min(table, key=lambda h: table[h][0]) == 1e-8
     assert 1e-6 < constants["h_central"] < 1e-4 and 1e-9 < constants["h_forward"] < 1e-7
@@ -110,7 +110,7 @@ def test_finite_difference_errors_follow_the_taylor_constants() -> None:
 def test_finite_difference_facts_match_the_printed_table() -> None:
     printed = output_of("finite_difference_error")
     rows = [line.split() for line in printed.strip().splitlines()[1:]]
-    assert [float(row[0]) for row in rows] == list(facts_module.TABLE_STEPS)
+    assert [float(row[0]) for row in rows] == list(facts_module.TABLE_INCREMENTS)
     by_h = {float(row[0]): (row[1], row[2]) for row in rows}
     mantissa, exponent = FACTS["fd_best_central"].split(" \\times 10^")
     assert by_h[1e-5][1] == f"{float(mantissa):.2f}e{int(exponent.strip('{}')):+03d}"
@@ -118,7 +118,7 @@ def test_finite_difference_facts_match_the_printed_table() -> None:
     assert by_h[1e-6][1] == f"{float(mantissa):.2f}e{int(exponent.strip('{}')):+03d}"
 
 
-def test_central_difference_beats_forward_difference_at_the_default_step() -> None:
+def test_central_difference_beats_forward_difference_at_the_default_increment() -> None:
     forward, central = next(
         row for row in facts_module.finite_difference_table() if row[0] == 1e-6
     )[1:]

@@ -60,7 +60,7 @@ def test_data_are_the_books_running_example() -> None:
     assert X[:, 1].min() >= -2.0 and X[:, 1].max() <= 2.0
     residual_std = np.std(Y - X @ DATA.true_beta)
     assert residual_std == pytest.approx(0.5, abs=0.03)
-    assert "true beta* = (2, 3)" in OUTPUTS["data"]
+    assert "true x* = (2, 3)" in OUTPUTS["data"]
 
 
 def test_derived_gradient_against_finite_differences_and_gdbook() -> None:
@@ -143,9 +143,9 @@ def test_gd_solution_against_least_squares() -> None:
     lstsq, *_ = np.linalg.lstsq(X, Y, rcond=None)
     np.testing.assert_allclose(BETA_HAT, lstsq, rtol=1e-14)
     np.testing.assert_allclose(np.linalg.solve(X.T @ X, X.T @ Y), BETA_HAT, rtol=1e-10)
-    assert (FACTS["beta_hat0"], FACTS["beta_hat1"]) == (f"{BETA_HAT[0]:.4f}", f"{BETA_HAT[1]:.4f}")
+    assert (FACTS["x_hat1"], FACTS["x_hat2"]) == (f"{BETA_HAT[0]:.4f}", f"{BETA_HAT[1]:.4f}")
     printed = OUTPUTS["least_squares"]
-    assert f"||beta_100 - beta_hat|| = {gap:.2e}" in printed
+    assert f"||x_100 - x_hat|| = {gap:.2e}" in printed
     mantissa, exponent = f"{gap:.2e}".split("e")
     assert FACTS["gap"] == f"{mantissa} \\times 10^{{{int(exponent)}}}"
 

@@ -240,8 +240,8 @@ def test_expected_loss_recursion_matches_simulation() -> None:
     """The exact recursion for E f(x_t) against 4000 simulated chains, for each schedule."""
     schedules = [
         gdbook.constant(0.1),
-        gdbook.polynomial(0.1, alpha=0.5, beta=0.1),
-        gdbook.polynomial(0.1, alpha=1.0, beta=0.1),
+        gdbook.polynomial(0.1, alpha=0.5, omega=0.1),
+        gdbook.polynomial(0.1, alpha=1.0, omega=0.1),
     ]
     h = np.array(BOWL.curvatures)
     rng = np.random.default_rng(11)
@@ -259,8 +259,8 @@ def test_expected_loss_recursion_matches_simulation() -> None:
 
 
 def test_decaying_schedules_keep_converging() -> None:
-    sqrt_curve = facts_module.expected_loss(gdbook.polynomial(0.1, alpha=0.5, beta=0.1), 10_000)
-    inverse_curve = facts_module.expected_loss(gdbook.polynomial(0.1, alpha=1.0, beta=0.1), 10_000)
+    sqrt_curve = facts_module.expected_loss(gdbook.polynomial(0.1, alpha=0.5, omega=0.1), 10_000)
+    inverse_curve = facts_module.expected_loss(gdbook.polynomial(0.1, alpha=1.0, omega=0.1), 10_000)
     # slopes on log-log axes between t = 1000 and t = 10000: -1/2 and -1
     slope = lambda curve: math.log10(curve[10_000] / curve[1_000])  # noqa: E731
     assert slope(sqrt_curve) == pytest.approx(-0.5, abs=0.05)

@@ -340,3 +340,28 @@ def test_vectorization_code_runs_outside_the_repository(tmp_path: Path) -> None:
     with contextlib.chdir(tmp_path), contextlib.redirect_stdout(buffer):
         exec(compile(code, "vectorization.py", "exec"), {"np": np, "__name__": "__main__"})
     assert "run benchmarks/vectorization.py" in buffer.getvalue()
+
+
+def test_noise_floor_prediction_matches_the_measured_excess_loss(
+    problem: gdbook.LeastSquares,
+) -> None:
+    """The floor eta sigma^2/(4b) (n-b)/(n-1) predicts the b = 64 run's last-epoch loss.
+
+    Tolerance 25%: the prediction drops the terms of order eta lambda_j / 2 of
+    eta nu_j^2 / (2 (2 - eta lambda_j)) (eta lambda_max is about 0.27 here, up to 16%), and
+    assumes noise unbiased given the past, which shuffled epochs are not; the measurement is
+    one run's mean over one epoch of 16 correlated steps. The per-coordinate misreading,
+    d = 2 times larger, must fall outside the same tolerance.
+    """
+    b = facts_module.FLOOR_BATCH_SIZE
+    assert b in facts_module.LOSS_BATCH_SIZES
+    predicted = facts_module.predicted_floor(problem, b)
+    measured = float(FACTS[f"excess_b{b}"])
+    assert FACTS["floor_predicted"] == f"{predicted:.5f}"
+    assert abs(measured - predicted) / predicted < 0.25
+    assert abs(measured - problem.dim * predicted) / (problem.dim * predicted) > 0.25
+    # sigma^2 at the minimiser is the total variance of the example gradients there
+    x_hat = problem.solve()
+    spread = problem.example_gradients(x_hat) - problem.gradient(x_hat)
+    total = float(np.trace(spread.T @ spread) / problem.n)
+    assert facts_module.variance_at_minimiser(problem) == pytest.approx(total, rel=1e-12)

@@ -144,9 +144,9 @@ def test_integral_formula_decides_the_polynomial_family(alpha: float) -> None:
 
 def test_noisy_quadratic_matches_the_exact_expectation(page: tuple[dict[str, Any], str]) -> None:
     namespace = page[0]
-    # (Later blocks of the page reuse the names sigma and steps, so the exact expectation is
-    # taken from the figure module, which uses the page's values sigma = 1 and T = 1000.)
-    assert (figures.NOISY_SIGMA, figures.NOISY_STEPS, figures.NOISY_COPIES) == (1.0, 1000, 1000)
+    # (Later blocks of the page reuse the names nu and steps, so the exact expectation is
+    # taken from the figure module, which uses the page's values nu = 1 and T = 1000.)
+    assert (figures.NOISY_NU, figures.NOISY_STEPS, figures.NOISY_COPIES) == (1.0, 1000, 1000)
     assert namespace["copies"] == figures.NOISY_COPIES
     for name, run in namespace["runs"].items():
         assert run.steps == figures.NOISY_STEPS
@@ -203,10 +203,10 @@ def test_plateau_crawl(page: tuple[dict[str, Any], str]) -> None:
     assert run.losses[0] > 0.99  # ... where the loss is nearly at its worst
     stopped = gdbook.gradient_descent(unit, -6.0, learning_rate=1.0, steps=400, tol=0.01)
     assert (stopped.stop_reason, stopped.steps) == ("tolerance", 0)
-    # The crawl time is about (e^{-w0} - 1) / (2 eta): within 10%, exponential in -w0.
-    for w0, eta in ((-6.0, 1.0), (-8.0, 1.0), (-6.0, 2.0)):
-        crossing = facts_module.plateau_crossing(w0, eta)
-        assert crossing == pytest.approx((math.exp(-w0) - 1) / (2 * eta), rel=0.1)
+    # The crawl time is about (e^{-x_0} - 1) / (2 eta): within 10%, exponential in -x_0.
+    for x_start, eta in ((-6.0, 1.0), (-8.0, 1.0), (-6.0, 2.0)):
+        crossing = facts_module.plateau_crossing(x_start, eta)
+        assert crossing == pytest.approx((math.exp(-x_start) - 1) / (2 * eta), rel=0.1)
 
 
 def test_saddle_escape_times_match_the_closed_form(page: tuple[dict[str, Any], str]) -> None:
@@ -245,10 +245,10 @@ def test_escape_fraction_is_recomputed_and_seed_0_is_typical(
     assert escaped[0]  # ... and seed 0, the one shown, is such a run
     assert namespace["noisy"].final[0] == pytest.approx(well.deep_minimum, abs=0.15)
     # The figure runs the page's experiment.
-    assert (namespace["x0"], namespace["steps"], namespace["sigma"]) == (
+    assert (namespace["x0"], namespace["steps"], namespace["nu"]) == (
         figures.ESCAPE_X0,
         figures.ESCAPE_STEPS,
-        figures.ESCAPE_SIGMA,
+        figures.ESCAPE_NU,
     )
     assert namespace["schedule"](np.arange(600)).tolist() == (
         figures.escape_schedule()(np.arange(600)).tolist()
@@ -270,8 +270,8 @@ def test_facts_are_what_the_page_prints(
     lines = {
         f"global minimum  x = {float(facts['deep_x']):+.4f}",
         f"local minimum   x = {float(facts['shallow_x']):+.4f}",
-        f"steps with f(w_t) > 0.9: {facts['plateau_steps']}",
-        f"then f(w_t) < 0.01 from step {facts['plateau_low_step']} on",
+        f"steps with f(x_t) > 0.9: {facts['plateau_steps']}",
+        f"then f(x_t) < 0.01 from step {facts['plateau_low_step']} on",
         f"GD:       x_600 = {float(facts['escape_gd_x']):+.4f}",
         f"noisy GD: x_600 = {float(facts['escape_sgd_x']):+.4f}",
         f"{facts['escape_count']} of {facts['escape_seeds']} seeds ({facts['escape_fraction']})",
@@ -282,7 +282,7 @@ def test_facts_are_what_the_page_prints(
     for k in (2, 4, 8):
         escape = facts[f"saddle_escape_{k}"]
         assert re.search(rf"y0 = 1e-0{k}:\s+{escape}\s+{escape}\s", printed), k
-    assert f"w0 = -6, eta = 1:  {int(facts['plateau_cross_6']):4d}" in printed
+    assert f"x_0 = -6, eta = 1:  {int(facts['plateau_cross_6']):4d}" in printed
 
 
 def test_every_fact_is_quoted_on_both_pages(facts: dict[str, str]) -> None:

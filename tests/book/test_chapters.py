@@ -75,7 +75,7 @@ def test_page_literals_reads_names_tuples_and_wrapped_literals(tmp_path: Path) -
     literals = page_literals(3, "directional")
     assert literals["x"] == [-5.0, -2.0] and literals["f"] == (2.0, 4.0)
     escape = page_literals(7, "escape")
-    assert (escape["x0"], escape["steps"], escape["sigma"]) == (1.5, 600, 1.5)
+    assert (escape["x0"], escape["steps"], escape["nu"]) == (1.5, 600, 1.5)
     assert "noisy" not in escape, "a call of a function is not a literal"
 
 

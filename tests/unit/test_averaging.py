@@ -33,7 +33,7 @@ def test_a_constant_rate_makes_both_weightings_equal() -> None:
 
 
 def test_learning_rate_weights_follow_the_formula() -> None:
-    rate = gdbook.polynomial(0.2, alpha=0.5, beta=1.0)
+    rate = gdbook.polynomial(0.2, alpha=0.5, omega=1.0)
     run = gdbook.noisy_gradient_descent(
         BOWL, [-5.0, -2.0], learning_rate=rate, steps=30, noise_std=1.0, seed=1
     )

@@ -168,7 +168,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
     (
         lambda: P.batch_gradient([1.0], [0]),
         ValueError,
-        "beta",
+        "x",
         "LeastSquares.batch_gradient",
         r"an array of shape \(2,\)",
         "an array of shape (1,)",
@@ -176,7 +176,7 @@ CASES: list[tuple[Callable[[], Any], type[Exception], str, str, str, str]] = [
     (
         lambda: P(None),
         TypeError,
-        "beta",
+        "x",
         "LeastSquares.__call__",
         "an array of floats",
         "None",

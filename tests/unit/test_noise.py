@@ -25,7 +25,7 @@ def test_it_agrees_with_many_simulated_runs() -> None:
     """4000 independent runs of noisy_gradient_descent, stacked into one quadratic."""
     copies, steps = 4000, 200
     stacked = Quadratic(np.tile(BOWL.curvatures, copies))
-    schedule = gdbook.polynomial(0.2, alpha=1.0, beta=0.1)
+    schedule = gdbook.polynomial(0.2, alpha=1.0, omega=0.1)
     run = gdbook.noisy_gradient_descent(
         stacked,
         np.tile([-5.0, -2.0], copies),

@@ -241,7 +241,7 @@ def _table() -> dict[str, Case]:
             lambda: noisy_gradient_descent(
                 Quadratic((2.0, 4.0)),
                 [-5.0, -2.0],
-                learning_rate=polynomial(0.1, alpha=1.0, beta=0.1),
+                learning_rate=polynomial(0.1, alpha=1.0, omega=0.1),
                 steps=20_000,
                 noise_std=1.0,
                 seed=0,

@@ -31,17 +31,17 @@ def test_exponential_formula(eta0: float, decay: float, t: int) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(eta0=st.floats(1e-4, 10.0), alpha=st.floats(0.1, 2.0), beta=st.floats(0.01, 10.0), t=steps)
-def test_polynomial_formula(eta0: float, alpha: float, beta: float, t: int) -> None:
-    expected = eta0 * (1 + beta * t) ** (-alpha)
-    assert polynomial(eta0, alpha, beta)(t) == pytest.approx(expected, rel=1e-12)
+@given(eta0=st.floats(1e-4, 10.0), alpha=st.floats(0.1, 2.0), omega=st.floats(0.01, 10.0), t=steps)
+def test_polynomial_formula(eta0: float, alpha: float, omega: float, t: int) -> None:
+    expected = eta0 * (1 + omega * t) ** (-alpha)
+    assert polynomial(eta0, alpha, omega)(t) == pytest.approx(expected, rel=1e-12)
 
 
 def test_polynomial_default_is_one_over_sqrt_t() -> None:
     schedule = polynomial(0.5)
     for t in (0, 1, 3, 99, 10_000):
         assert schedule(t) == pytest.approx(0.5 / math.sqrt(1 + t), rel=1e-15)
-    assert repr(schedule) == "polynomial(eta0=0.5, alpha=0.5, beta=1.0)"
+    assert repr(schedule) == "polynomial(eta0=0.5, alpha=0.5, omega=1.0)"
 
 
 def test_piecewise_constant_boundaries_are_inclusive() -> None:
@@ -83,7 +83,7 @@ def test_two_dimensional_arrays_keep_their_shape() -> None:
     [
         exponential(0.5, 0.9),
         polynomial(0.5),
-        polynomial(1.0, alpha=1.0, beta=0.01),
+        polynomial(1.0, alpha=1.0, omega=0.01),
         piecewise_constant([10, 20, 30], [1.0, 0.5, 0.5, 0.1]),
     ],
     ids=repr,

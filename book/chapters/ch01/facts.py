@@ -18,7 +18,7 @@ from book.chapters.ch01.params import INCREMENTS, POINT
 #: The point of the gradient example and the gradient check (``partial_derivatives.py``,
 #: ``gradient_check.py``, ``finite_difference_error.py``).
 #: The table of ``finite_difference_error.py``.
-TABLE_STEPS = INCREMENTS
+TABLE_INCREMENTS = INCREMENTS
 #: ``ascent_descent.py``: one step of each kind on x² from x = 1.5 with eta = 0.1.
 ASCENT_X, ASCENT_ETA = 1.5, 0.1
 
@@ -45,13 +45,13 @@ def wrong_gradient(p: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def finite_difference_table() -> list[tuple[float, float, float]]:
-    """``(h, forward error, central error)`` for the steps of the page's table."""
+    """``(h, forward error, central error)`` for the increments of the page's table."""
     f = gdbook.MixedCosine()
     point = np.array(POINT)
     exact = float(f.gradient(point)[0])
     e_x = np.array([1.0, 0.0])
     rows = []
-    for h in TABLE_STEPS:
+    for h in TABLE_INCREMENTS:
         forward = (f(point + h * e_x) - f(point)) / h
         central = float(gdbook.numerical_gradient(f, point, h=h)[0])
         rows.append((h, abs(forward - exact), abs(central - exact)))
@@ -63,7 +63,7 @@ def error_constants() -> dict[str, float]:
 
     ``f_xx`` and ``f_xxx`` are :math:`\partial^2 f/\partial x^2` and
     :math:`\partial^3 f/\partial x^3` (the latter a central difference of the analytic
-    Hessian); ``value`` is :math:`|f(p)|`; ``h_forward`` and ``h_central`` are the steps that
+    Hessian); ``value`` is :math:`|f(p)|`; ``h_forward`` and ``h_central`` are the increments that
     minimise truncation plus rounding error, :math:`\sqrt{2\epsilon|f|/f_{xx}}` and
     :math:`(3\epsilon|f|/(2|f_{xxx}|))^{1/3}`.
     """

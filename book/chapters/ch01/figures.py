@@ -13,7 +13,7 @@ from book.figures import Lang, register
 #: The point at which chapter 1 evaluates and checks the gradient of MixedCosine.
 CHECK_POINT = POINT
 
-_SECANT_STEPS = (2.0, 1.0, 0.5, 0.25)
+_SECANT_INCREMENTS = (2.0, 1.0, 0.5, 0.25)
 
 
 def _muted() -> str:
@@ -31,7 +31,7 @@ def tangent(fig: Figure, lang: Lang) -> None:
     ax.plot(xs, [f(float(x)) for x in xs], color=_muted(), linewidth=1.4, zorder=1)
     secant_word = {"en": "secant", "ko": "할선"}[lang]
     slope_word = {"en": "slope", "ko": "기울기"}[lang]
-    for index, h in enumerate(_SECANT_STEPS):
+    for index, h in enumerate(_SECANT_INCREMENTS):
         slope = (f(x0 + h) - f(x0)) / h
         colour = f"C{index}"
         ax.plot(
@@ -189,14 +189,14 @@ def gradient_field(fig: Figure, lang: Lang) -> None:
 
 
 def finite_difference_errors(
-    steps: np.typing.NDArray[np.float64],
+    increments: np.typing.NDArray[np.float64],
 ) -> tuple[np.typing.NDArray[np.float64], np.typing.NDArray[np.float64]]:
     """Errors of the forward and central differences of ∂f/∂x of MixedCosine at the check point.
 
     Parameters
     ----------
-    steps : ndarray, shape (k,)
-        The steps ``h``.
+    increments : ndarray, shape (k,)
+        The finite-difference increments ``h``.
 
     Returns
     -------
@@ -207,9 +207,9 @@ def finite_difference_errors(
     point = np.array(CHECK_POINT)
     exact = float(f.gradient(point)[0])
     e_x = np.array([1.0, 0.0])
-    forward = np.array([abs((f(point + h * e_x) - f(point)) / h - exact) for h in steps])
+    forward = np.array([abs((f(point + h * e_x) - f(point)) / h - exact) for h in increments])
     central = np.array(
-        [abs(float(gdbook.numerical_gradient(f, point, h=float(h))[0]) - exact) for h in steps]
+        [abs(float(gdbook.numerical_gradient(f, point, h=float(h))[0]) - exact) for h in increments]
     )
     return forward, central
 
@@ -217,16 +217,16 @@ def finite_difference_errors(
 @register("ch01-fd-error", size=(6.4, 4.2))
 def fd_error(fig: Figure, lang: Lang) -> None:
     """Forward and central finite-difference error against h, log-log."""
-    steps = np.logspace(-12.0, 0.0, 97)
-    forward, central = finite_difference_errors(steps)
+    increments = np.logspace(-12.0, 0.0, 97)
+    forward, central = finite_difference_errors(increments)
     words = {
         "en": ("forward difference", "central difference", "error", "default $h$"),
         "ko": ("전진 차분", "중앙 차분", "오차", "기본값 $h$"),
     }[lang]
     ax = fig.add_subplot()
     tiny = 1e-17  # an exact hit would vanish from a log axis; floor it at the bottom
-    ax.loglog(steps, np.maximum(forward, tiny), "-", color="C0", label=words[0])
-    ax.loglog(steps, np.maximum(central, tiny), "-", color="C1", label=words[1])
+    ax.loglog(increments, np.maximum(forward, tiny), "-", color="C0", label=words[0])
+    ax.loglog(increments, np.maximum(central, tiny), "-", color="C1", label=words[1])
     reference = np.logspace(-5.0, 0.0, 2)
     ax.loglog(reference, 0.5 * reference, "--", color="C0", linewidth=1.0)
     ax.loglog(reference, 0.05 * reference**2, "--", color="C1", linewidth=1.0)

@@ -197,7 +197,7 @@ def learning_rates(fig: Figure, lang: Lang) -> None:
 
 @register("ch03-rate", size=(6.4, 3.6))
 def rate(fig: Figure, lang: Lang) -> None:
-    """rho(eta) = max_i |1 - eta h_i| for h = (2, 4), with eta* = 2/(L + mu) and 2/L marked."""
+    """rho(eta) = max_j |1 - eta lambda_j| for lambda = (2, 4), with eta* = 2/(L + mu) and 2/L marked."""
     h = np.array(_EXAMPLE.curvatures)
     big, small = _EXAMPLE.lipschitz, _EXAMPLE.strong_convexity
     eta = np.linspace(0.0, 0.6, 601)
@@ -210,7 +210,7 @@ def rate(fig: Figure, lang: Lang) -> None:
     ax.plot(eta, factors[:, 0], color="C0", linestyle="--", label="$|1-2\\eta|$")
     ax.plot(eta, factors[:, 1], color="C1", linestyle="--", label="$|1-4\\eta|$")
     ax.plot(eta, rho, color="C4", linewidth=2.6, alpha=0.8,
-            label="$\\rho(\\eta)=\\max_i|1-\\eta h_i|$")  # fmt: skip
+            label="$\\rho(\\eta)=\\max_j|1-\\eta\\lambda_j|$")  # fmt: skip
     ax.axhline(1.0, color=_muted(), linewidth=0.8)
     ax.plot([best], [(big - small) / (big + small)], "o", color="C4", zorder=4)
     words = {
@@ -225,7 +225,7 @@ def rate(fig: Figure, lang: Lang) -> None:
     ax.set_xticks([0.0, 0.1, 0.2, 0.25, 1.0 / 3.0, 0.4, 0.5, 0.6],
                   ["0", "0.1", "0.2", "0.25", "1/3", "0.4", "0.5", "0.6"])  # fmt: skip
     ax.set_xlabel("$\\eta$")
-    ax.set_ylabel("$|1-\\eta h_i|$")
+    ax.set_ylabel("$|1-\\eta\\lambda_j|$")
     ax.legend(loc="upper left")
 
 

@@ -13,7 +13,7 @@ _POINT = page_literals(3, "directional")
 _EXAMPLE = page_literals(3, "standard_example")
 
 CURVATURES: tuple[float, float] = tuple(_POINT["f"])
-"""h = (2, 4): f(x) = x1^2 + 2 x2^2 = (h1 x1^2 + h2 x2^2) / 2."""
+"""lambda = (2, 4): f(x) = x1^2 + 2 x2^2 = (lambda1 x1^2 + lambda2 x2^2) / 2."""
 START: tuple[float, float] = tuple(_POINT["x"])
 """(-5, -2): the point of the directional derivatives and the start of every run."""
 ETA: float = _EXAMPLE["eta"]

@@ -57,7 +57,7 @@ def facts() -> dict[str, str]:
     ls = problem()
     X, y = data.X, data.y
     n = ls.n
-    beta_hat = ls.solve()
+    x_hat = ls.solve()
     mu, lipschitz = curvature(X)
     kappa = lipschitz / mu
 
@@ -65,8 +65,8 @@ def facts() -> dict[str, str]:
 
     run = gdbook.gradient_descent(ls, START, learning_rate=ETA, steps=STEPS)
     rho = max(abs(1.0 - ETA * mu), abs(1.0 - ETA * lipschitz))
-    gap = float(np.linalg.norm(run.final - beta_hat))
-    bound = rho**STEPS * float(np.linalg.norm(np.array(START) - beta_hat))
+    gap = float(np.linalg.norm(run.final - x_hat))
+    bound = rho**STEPS * float(np.linalg.norm(np.array(START) - x_hat))
     noise_scale = gdbook.data.BOOK_NOISE_STD / math.sqrt(n)
 
     well = gdbook.DoubleWell()
@@ -81,7 +81,7 @@ def facts() -> dict[str, str]:
         trial = gdbook.gradient_descent(ls, START, learning_rate=eta, steps=STEPS)
         key = f"{round(eta * 100):03d}"
         exercise[f"rate_{key}"] = f"{max(abs(1 - eta * mu), abs(1 - eta * lipschitz)):.4f}"
-        distance = float(np.linalg.norm(trial.final - beta_hat))
+        distance = float(np.linalg.norm(trial.final - x_hat))
         exercise[f"gap_{key}"] = f"{distance:.1f}" if distance >= 1 else latex_sci(distance, 1)
     best_trial = gdbook.gradient_descent(ls, START, learning_rate=eta_best, steps=STEPS)
 
@@ -101,12 +101,12 @@ def facts() -> dict[str, str]:
         # gradient descent against least squares
         "rho": f"{rho:.4f}",
         "loss_start": f"{run.losses[0]:.2f}",
-        "loss_min": f"{ls(beta_hat):.4f}",
-        "beta_hat0": f"{beta_hat[0]:.4f}",
-        "beta_hat1": f"{beta_hat[1]:.4f}",
+        "loss_min": f"{ls(x_hat):.4f}",
+        "x_hat1": f"{x_hat[0]:.4f}",
+        "x_hat2": f"{x_hat[1]:.4f}",
         "gap": latex_sci(gap),
         "bound": latex_sci(bound),
-        "stat_error": "({:.2f},\\;{:.2f})".format(*(beta_hat - data.true_beta)),
+        "stat_error": "({:.2f},\\;{:.2f})".format(*(x_hat - data.true_beta)),
         "noise_scale": f"{noise_scale:.3f}",
         "orders": f"{math.floor(math.log10(noise_scale / gap))}",
         # non-convex
@@ -117,7 +117,7 @@ def facts() -> dict[str, str]:
         # exercises
         "eta_best": f"{eta_best:.4f}",
         "rate_best": f"{(kappa - 1) / (kappa + 1):.4f}",
-        "gap_best": latex_sci(float(np.linalg.norm(best_trial.final - beta_hat)), 1),
+        "gap_best": latex_sci(float(np.linalg.norm(best_trial.final - x_hat)), 1),
         **exercise,
         "steps_best": f"{best_rate_steps(kappa)}",
         "scaled_l": f"{scaled_l:.1f}",

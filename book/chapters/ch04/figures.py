@@ -13,7 +13,7 @@ from book.chapters.ch04.params import ETA, START, STEPS
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace, plot_loss_curve
 
-# The chapter's run: gradient descent from beta = (0, 0) with eta = 0.1 for 100 steps.
+# The chapter's run: gradient descent from x = (0, 0) with eta = 0.1 for 100 steps.
 _ETA, _STEPS, _START = ETA, STEPS, START
 
 
@@ -42,11 +42,11 @@ def fit(fig: Figure, lang: Lang) -> None:
     ax.scatter(x, data.y, s=5, alpha=0.35, color="C0", linewidths=0, label=words[0])
     b0, b1 = data.true_beta
     ax.plot(grid, b0 + b1 * grid, color=_muted(), linestyle="--", linewidth=2.0,
-            label=f"{words[1]}: $y = {b0:g} + {b1:g}x$")  # fmt: skip
+            label=f"{words[1]}: $y = {b0:g} + {b1:g}z$")  # fmt: skip
     g0, g1 = run.final
     ax.plot(grid, g0 + g1 * grid, color="C1",
-            label=f"{words[2]}: $y = {g0:.2f} + {g1:.2f}x$")  # fmt: skip
-    ax.set_xlabel("$x$")
+            label=f"{words[2]}: $y = {g0:.2f} + {g1:.2f}z$")  # fmt: skip
+    ax.set_xlabel("$z$")
     ax.set_ylabel("$y$")
     ax.legend(loc="upper left")
 
@@ -56,26 +56,26 @@ def loss(fig: Figure, lang: Lang) -> None:
     """The loss curve with the least-squares minimum, and the error with its geometric bound."""
     _, problem = _problem()
     run = gdbook.gradient_descent(problem, _START, learning_rate=_ETA, steps=_STEPS)
-    beta_hat = problem.solve()
-    eigenvalues = np.linalg.eigvalsh(problem.hessian(beta_hat))
+    x_hat = problem.solve()
+    eigenvalues = np.linalg.eigvalsh(problem.hessian(x_hat))
     rho = float(np.max(np.abs(1.0 - _ETA * eigenvalues)))
     t = np.arange(run.steps + 1)
-    error = np.linalg.norm(run.iterates - beta_hat, axis=1)
+    error = np.linalg.norm(run.iterates - x_hat, axis=1)
     words = {
-        "en": ("GD, $\\eta = 0.1$", "least-squares minimum $f(\\hat\\beta)$", "bound"),
-        "ko": ("경사 하강법, $\\eta = 0.1$", "최소제곱 최솟값 $f(\\hat\\beta)$", "상한"),
+        "en": ("GD, $\\eta = 0.1$", "least-squares minimum $f(\\hat x)$", "bound"),
+        "ko": ("경사 하강법, $\\eta = 0.1$", "최소제곱 최솟값 $f(\\hat x)$", "상한"),
     }[lang]
 
     left, right = fig.subplots(1, 2)
     plot_loss_curve(left, t, run.losses, words[0], logy=True, color="C1",
-                    ylabel="$f(\\beta_t)$")  # fmt: skip
-    left.axhline(problem(beta_hat), color=_muted(), linestyle="--", label=words[1])
+                    ylabel="$f(x_t)$")  # fmt: skip
+    left.axhline(problem(x_hat), color=_muted(), linestyle="--", label=words[1])
     left.legend(loc="upper right")
 
     plot_loss_curve(right, t, error, words[0], logy=True, color="C1",
-                    ylabel="$\\|\\beta_t - \\hat\\beta\\|$")  # fmt: skip
+                    ylabel="$\\|x_t - \\hat x\\|$")  # fmt: skip
     right.plot(t, rho**t * error[0], color=_muted(), linestyle="--",
-               label=f"{words[2]} $\\rho^t\\|\\beta_0 - \\hat\\beta\\|$, $\\rho = {rho:.4f}$")  # fmt: skip
+               label=f"{words[2]} $\\rho^t\\|x_0 - \\hat x\\|$, $\\rho = {rho:.4f}$")  # fmt: skip
     right.legend(loc="upper right")
 
 
@@ -86,16 +86,16 @@ def path(fig: Figure, lang: Lang) -> None:
     runs = [
         gdbook.gradient_descent(problem, _START, learning_rate=eta, steps=20) for eta in (0.1, 0.7)
     ]
-    beta_hat = problem.solve()
-    f_min = problem(beta_hat)
+    x_hat = problem.solve()
+    f_min = problem(x_hat)
     ax = fig.add_subplot()
     label = {"en": "GD", "ko": "경사 하강법"}[lang]
     plot_contour_trace(
         ax, problem, [run.iterates for run in runs], xlim=(-1.5, 5.5), ylim=(-0.8, 6.4),
         levels=[f_min + c for c in (0.1, 0.5, 1.5, 3.0, 6.0, 10.0, 16.0, 24.0)],
         labels=[f"{label}, $\\eta = 0.1$", f"{label}, $\\eta = 0.7$"], colors=["C1", "C0"],
-        xlabel="$\\beta_0$", ylabel="$\\beta_1$",
+        xlabel="$x_1$", ylabel="$x_2$",
     )  # fmt: skip
-    ax.plot(*beta_hat, marker="*", markersize=12, color="C2", linestyle="none",
-            label="$\\hat\\beta$", zorder=5)  # fmt: skip
+    ax.plot(*x_hat, marker="*", markersize=12, color="C2", linestyle="none",
+            label="$\\hat x$", zorder=5)  # fmt: skip
     ax.legend(loc="lower right")

@@ -11,7 +11,7 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 
-from book.chapters.ch05.params import BALL_STEPS, BURN_IN, CURVATURES, ETA, SIGMA, START
+from book.chapters.ch05.params import BALL_STEPS, BURN_IN, CURVATURES, ETA, NU, START
 from gdbook import (
     LeastSquares,
     Quadratic,
@@ -37,7 +37,7 @@ def spread(problem: LeastSquares, beta: NDArray[np.float64]) -> float:
 
 def expected_loss(schedule: Schedule, steps: int) -> NDArray[np.float64]:
     """E f(x_t), t = 0..steps, for noisy GD on BOWL from START (``decaying.py``)."""
-    return noisy_quadratic_loss(BOWL, START, learning_rate=schedule, steps=steps, noise_std=SIGMA)
+    return noisy_quadratic_loss(BOWL, START, learning_rate=schedule, steps=steps, noise_std=NU)
 
 
 def _latex_scientific(value: float, digits: int = 2) -> str:
@@ -106,20 +106,18 @@ def _regression_facts() -> dict[str, str]:
 
 def _quadratic_facts() -> dict[str, str]:
     gd = gradient_descent(BOWL, START, learning_rate=ETA, steps=20)
-    noisy = noisy_gradient_descent(
-        BOWL, START, learning_rate=ETA, steps=20, noise_std=SIGMA, seed=0
-    )
+    noisy = noisy_gradient_descent(BOWL, START, learning_rate=ETA, steps=20, noise_std=NU, seed=0)
 
     # The noise ball (book/chapters/ch05/code/noise_ball.py): one long run, first 1000 steps dropped.
     steps, burn_in = BALL_STEPS, BURN_IN
     long_run = noisy_gradient_descent(
-        BOWL, START, learning_rate=ETA, steps=steps, noise_std=SIGMA, seed=1
+        BOWL, START, learning_rate=ETA, steps=steps, noise_std=NU, seed=1
     )
     settled = long_run.iterates[burn_in:]
     h1, h2 = BOWL.curvatures
-    predicted = [ETA * SIGMA**2 / (h * (2 - ETA * h)) for h in (h1, h2)]
+    predicted = [ETA * NU**2 / (h * (2 - ETA * h)) for h in (h1, h2)]
     measured = [float(np.mean(settled[:, j] ** 2)) for j in (0, 1)]
-    level = noise_floor(BOWL, learning_rate=ETA, noise_std=SIGMA)
+    level = noise_floor(BOWL, learning_rate=ETA, noise_std=NU)
 
     # Expected loss under three schedules (book/chapters/ch05/code/decaying.py), at t = 10,000.
     t = 10_000
@@ -127,8 +125,8 @@ def _quadratic_facts() -> dict[str, str]:
         name: expected_loss(schedule, t)[t]
         for name, schedule in (
             ("constant", constant(ETA)),
-            ("sqrt", polynomial(ETA, alpha=0.5, beta=0.1)),
-            ("inverse", polynomial(ETA, alpha=1.0, beta=0.1)),
+            ("sqrt", polynomial(ETA, alpha=0.5, omega=0.1)),
+            ("inverse", polynomial(ETA, alpha=1.0, omega=0.1)),
         )
     }
     relative_errors = [abs(m - p) / p for m, p in zip(measured, predicted, strict=True)]

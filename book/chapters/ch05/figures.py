@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 import gdbook
-from book.chapters.ch05.params import CURVATURES, ETA, SIGMA, START
+from book.chapters.ch05.params import CURVATURES, ETA, NU, START
 from book.figures import Lang, register
 from gdbook.plotting import plot_contour_trace
 
@@ -53,15 +53,15 @@ def _spread(problem: gdbook.LeastSquares, beta: NDArray[np.float64]) -> float:
 
 @register("ch05-gradient-cloud", size=(8.0, 3.8))
 def gradient_cloud(fig: Figure, lang: Lang) -> None:
-    """Per-example gradients at β = (0, 0) and at the least-squares solution."""
+    """Per-example gradients at x = (0, 0) and at the least-squares solution."""
     problem = _regression()
     words = {
         "en": ("per-example gradients $\\nabla f_i$", "their mean", "full gradient $\\nabla f$"),
         "ko": ("샘플별 그래디언트 $\\nabla f_i$", "그 평균", "전체 그래디언트 $\\nabla f$"),
     }[lang]
     points = (
-        ("$\\beta = (0, 0)$", np.zeros(problem.dim)),
-        ("$\\beta = \\hat\\beta$", problem.solve()),
+        ("$x = (0, 0)$", np.zeros(problem.dim)),
+        ("$x = \\hat x$", problem.solve()),
     )
     axes = fig.subplots(1, 2)
     for ax, (title, beta) in zip(axes, points, strict=True):
@@ -87,8 +87,8 @@ def gradient_cloud(fig: Figure, lang: Lang) -> None:
             zorder=5,
         )
         ax.set_title(title)
-        ax.set_xlabel("$\\partial f_i / \\partial \\beta_0$")
-        ax.set_ylabel("$\\partial f_i / \\partial \\beta_1$")
+        ax.set_xlabel("$\\partial f_i / \\partial x_1$")
+        ax.set_ylabel("$\\partial f_i / \\partial x_2$")
     axes[0].legend(loc="lower right")
 
 
@@ -139,7 +139,7 @@ def monte_carlo(fig: Figure, lang: Lang) -> None:
     ax.set_xlim(1, m_max)
     ax.set_ylim(3e-3, 60)
     ax.set_xlabel({"en": "number of sampled gradients $m$", "ko": "뽑은 그래디언트 수 $m$"}[lang])
-    ax.set_ylabel("$\\Vert\\bar g_m - \\nabla f(\\beta)\\Vert$")
+    ax.set_ylabel("$\\Vert\\bar g_m - \\nabla f(x)\\Vert$")
     ax.legend(loc="lower left")
 
 
@@ -149,7 +149,7 @@ def noisy_sgd(fig: Figure, lang: Lang) -> None:
     bowl = gdbook.Quadratic(BOWL_CURVATURES)
     gd = gdbook.gradient_descent(bowl, START, learning_rate=ETA, steps=20)
     noisy = gdbook.noisy_gradient_descent(
-        bowl, START, learning_rate=ETA, steps=20, noise_std=SIGMA, seed=0
+        bowl, START, learning_rate=ETA, steps=20, noise_std=NU, seed=0
     )
     labels = {
         "en": ("gradient descent", "simulated SGD"),
@@ -202,7 +202,7 @@ def gd_vs_sgd(fig: Figure, lang: Lang) -> None:
     ax.set_xlim(1, _EPOCHS * problem.n)
     ax.set_ylim(1e-4, 40)
     ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 샘플 그래디언트 수"}[lang])
-    ax.set_ylabel("$f(\\beta_t) - f^\\star$")
+    ax.set_ylabel("$f(x_t) - f^\\star$")
     ax.legend(loc="lower left")
 
 
@@ -234,7 +234,7 @@ def _expected_loss(
 ) -> NDArray[np.float64]:
     """E f(x_t), t = 0..steps, of noisy GD from START (exact: gdbook.noisy_quadratic_loss)."""
     return gdbook.noisy_quadratic_loss(
-        bowl, START, learning_rate=schedule, steps=steps, noise_std=SIGMA
+        bowl, START, learning_rate=schedule, steps=steps, noise_std=NU
     )
 
 
@@ -247,12 +247,12 @@ _SCHEDULES: tuple[tuple[dict[str, str], gdbook.Schedule, str], ...] = (
     ),
     (
         {"en": "$\\eta_t=0.1/\\sqrt{1+0.1t}$", "ko": "$\\eta_t=0.1/\\sqrt{1+0.1t}$"},
-        gdbook.polynomial(ETA, alpha=0.5, beta=0.1),
+        gdbook.polynomial(ETA, alpha=0.5, omega=0.1),
         "C0",
     ),
     (
         {"en": "$\\eta_t=0.1/(1+0.1t)$", "ko": "$\\eta_t=0.1/(1+0.1t)$"},
-        gdbook.polynomial(ETA, alpha=1.0, beta=0.1),
+        gdbook.polynomial(ETA, alpha=1.0, omega=0.1),
         "C2",
     ),
 )
@@ -267,7 +267,7 @@ def _noise_ball_runs() -> tuple[tuple[gdbook.Trajectory, NDArray[np.float64]], .
     return tuple(
         (
             gdbook.noisy_gradient_descent(
-                bowl, START, learning_rate=schedule, steps=_HORIZON, noise_std=SIGMA, seed=3
+                bowl, START, learning_rate=schedule, steps=_HORIZON, noise_std=NU, seed=3
             ),
             _expected_loss(bowl, schedule, _HORIZON),
         )
@@ -316,9 +316,7 @@ def noise_ball(fig: Figure, lang: Lang) -> None:
     for (label, _, colour), (run, expected) in zip(_SCHEDULES, _noise_ball_runs(), strict=True):
         right.plot(t[shown], run.losses[shown], color=colour, linewidth=0.5, alpha=0.2)
         right.plot(t[shown], expected[shown], color=colour, linewidth=2.0, label=label[lang])
-    level = gdbook.noise_floor(
-        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=SIGMA
-    )
+    level = gdbook.noise_floor(gdbook.Quadratic(BOWL_CURVATURES), learning_rate=ETA, noise_std=NU)
     right.axhline(level, linestyle="--", color=_reference_colour(), linewidth=1.2)
     right.set_xscale("log")
     right.set_yscale("log")

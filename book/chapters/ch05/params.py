@@ -18,7 +18,7 @@ START: tuple[float, float] = tuple(_NOISY["start"])
 """(-5, -2), the start of every run on the bowl."""
 ETA: float = _NOISY["eta"]
 """0.1, the constant learning rate."""
-SIGMA: float = _NOISY["sigma"]
+NU: float = _NOISY["nu"]
 """1.0, the standard deviation of each coordinate of the gradient noise."""
 BALL_STEPS: int = _BALL["steps"]
 """100 000, the length of the run that measures the noise ball."""

@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[3]
 TIMINGS = ROOT / "benchmarks" / "results" / "vectorization.json"
 BENCH = ROOT / "benchmarks" / "results" / "bench.json"  # written by `make bench`
 BATCH = 64
+FLOOR_BATCH_SIZE = 64
+"""The batch size whose run reaches its noise floor within the budget (the prose's example)."""
 
 
 def _problem() -> LeastSquares:
@@ -32,10 +34,10 @@ def _problem() -> LeastSquares:
 def _counting_facts(problem: LeastSquares) -> dict[str, str]:
     n = problem.n
     full_batches, last = divmod(n, BATCH)
-    beta0 = np.zeros(problem.dim)
-    kept = minibatch_sgd(problem, beta0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0)
+    x0 = np.zeros(problem.dim)
+    kept = minibatch_sgd(problem, x0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0)
     dropped = minibatch_sgd(
-        problem, beta0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0, drop_last=True
+        problem, x0, learning_rate=0.1, batch_size=BATCH, epochs=1, seed=0, drop_last=True
     )
     return {
         "n": f"{n}",
@@ -52,9 +54,9 @@ def _counting_facts(problem: LeastSquares) -> dict[str, str]:
 def _variance_facts(problem: LeastSquares) -> dict[str, str]:
     """The measurement of book/chapters/ch06/code/minibatch_variance.py, repeated."""
     n = problem.n
-    beta = np.zeros(problem.dim)
-    full = problem.gradient(beta)
-    sigma2 = float(np.mean(np.sum((problem.example_gradients(beta) - full) ** 2, axis=1)))
+    x = np.zeros(problem.dim)
+    full = problem.gradient(x)
+    sigma2 = float(np.mean(np.sum((problem.example_gradients(x) - full) ** 2, axis=1)))
     rng = np.random.default_rng(0)
     repeats = 2_000
     sizes = 2 ** np.arange(10)
@@ -62,7 +64,7 @@ def _variance_facts(problem: LeastSquares) -> dict[str, str]:
     for b in sizes:
         for replace in (True, False):
             draws = (rng.choice(n, size=b, replace=replace) for _ in range(repeats))
-            gradients = np.array([problem.batch_gradient(beta, idx) for idx in draws])
+            gradients = np.array([problem.batch_gradient(x, idx) for idx in draws])
             measured[replace].append(float(np.mean(np.sum((gradients - full) ** 2, axis=1))))
     slope = float(np.polyfit(np.log(sizes), np.log(measured[True]), 1)[0])
     b_big = int(sizes[-1])
@@ -79,20 +81,47 @@ def _variance_facts(problem: LeastSquares) -> dict[str, str]:
     }
 
 
+def variance_at_minimiser(problem: LeastSquares) -> float:
+    r"""Return $\sigma^2(\hat x)=\frac1n\sum_i\lVert\nabla f_i(\hat x)-\nabla f(\hat x)\rVert^2$.
+
+    The total variance of a single-example gradient at the least-squares solution
+    $\hat x$, measured from the data: the noise that sets the floor near the minimiser.
+    """
+    x_hat = problem.solve()
+    spread = problem.example_gradients(x_hat) - problem.gradient(x_hat)
+    return float(np.mean(np.sum(spread**2, axis=1)))
+
+
+def predicted_floor(problem: LeastSquares, batch_size: int) -> float:
+    r"""Return the noise-floor prediction $\frac{\eta\sigma^2}{4b}\cdot\frac{n-b}{n-1}$.
+
+    The expected excess loss of minibatch SGD at the chapter's learning rate ``ETA`` once the
+    start is forgotten, for small $\eta\lambda_j$, with $\sigma^2=\sigma^2(\hat x)$
+    (:func:`variance_at_minimiser`) and the without-replacement factor of the batch variance.
+    """
+    n = problem.n
+    return ETA * variance_at_minimiser(problem) / (4 * batch_size) * (n - batch_size) / (n - 1)
+
+
 def _loss_facts(problem: LeastSquares) -> dict[str, str]:
     """The runs of book/chapters/ch06/code/loss_by_batch.py: excess loss after 10 epochs."""
-    beta0 = np.zeros(problem.dim)
+    x0 = np.zeros(problem.dim)
     f_star = problem(problem.solve())
-    lipschitz = float(np.linalg.eigvalsh(problem.hessian(beta0)).max())
+    lipschitz = float(np.linalg.eigvalsh(problem.hessian(x0)).max())
+    floor_b = FLOOR_BATCH_SIZE
     out = {
         "epochs": f"{EPOCHS}",
         "loss_budget": f"{EPOCHS * problem.n:,}",
         "lipschitz": f"{lipschitz:.2f}",
         "eta_limit": f"{2 / lipschitz:.3f}",
+        "floor_b": f"{floor_b}",
+        "floor_sigma2": f"{variance_at_minimiser(problem):.2f}",
+        "floor_predicted": f"{predicted_floor(problem, floor_b):.5f}",
+        "floor_per_coordinate": f"{problem.dim * predicted_floor(problem, floor_b):.5f}",
     }
     for b in LOSS_BATCH_SIZES:
         run = minibatch_sgd(
-            problem, beta0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0, loss_every=1
+            problem, x0, learning_rate=ETA, batch_size=b, epochs=EPOCHS, seed=0, loss_every=1
         )
         per_epoch = run.steps // EPOCHS
         tag = "n" if b == problem.n else str(b)

@@ -83,7 +83,7 @@ def variance(fig: Figure, lang: Lang) -> None:
     ax.set_yscale("log")
     ax.set_xticks(b, [str(int(v)) for v in b])
     ax.set_xlabel({"en": "batch size $b$", "ko": "배치 크기 $b$"}[lang])
-    ax.set_ylabel("$\\mathbb{E}\\,\\Vert g_B - \\nabla f(\\beta)\\Vert^2$")
+    ax.set_ylabel("$\\mathbb{E}\\,\\Vert g_B - \\nabla f(x)\\Vert^2$")
     ax.legend(loc="lower left")
 
 
@@ -154,5 +154,5 @@ def loss_by_batch(fig: Figure, lang: Lang) -> None:
     ax.set_xlim(1, EPOCHS * _regression().n)
     ax.set_ylim(1e-5, 40)
     ax.set_xlabel({"en": "example gradients evaluated", "ko": "계산한 샘플 그래디언트 수"}[lang])
-    ax.set_ylabel("$f(\\beta_t) - f^\\star$")
+    ax.set_ylabel("$f(x_t) - f^\\star$")
     ax.legend(loc="lower left")

@@ -14,14 +14,14 @@ import numpy as np
 import gdbook
 from book.chapters import page_module
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_SIGMA,
     ESCAPE_STEPS,
     ESCAPE_X0,
     NOISY_COPIES,
     NOISY_CURVATURES,
-    NOISY_SIGMA,
+    NOISY_NU,
     NOISY_START,
     NOISY_STEPS,
     PLATEAU_ETA,
@@ -50,18 +50,18 @@ def noisy_quadratic_runs() -> dict[str, gdbook.Trajectory]:
             start,
             learning_rate=schedule,
             steps=NOISY_STEPS,
-            noise_std=NOISY_SIGMA,
+            noise_std=NOISY_NU,
             seed=0,
         )
         for name, schedule in schedules.items()
     }
 
 
-def plateau_crossing(w0: float, eta: float) -> int:
-    """The first step t at which gradient descent on the sigmoid unit has w_t >= 0."""
+def plateau_crossing(x_start: float, eta: float) -> int:
+    """The first step t at which gradient descent on the sigmoid unit has x_t >= 0."""
     unit = load_page_module("landscapes").SigmoidUnit()
-    w = gdbook.gradient_descent(unit, w0, learning_rate=eta, steps=5000).iterates[:, 0]
-    return int(np.argmax(w >= 0))
+    x = gdbook.gradient_descent(unit, x_start, learning_rate=eta, steps=5000).iterates[:, 0]
+    return int(np.argmax(x >= 0))
 
 
 def saddle_escape(y0: float) -> int:
@@ -94,7 +94,7 @@ def facts() -> dict[str, str]:
     values["const_loss"] = f"{mean_loss['constant']:.4f}"
     constant_rate = float(load_page_module("lineup").schedules["constant"](0))
     floor = gdbook.noise_floor(
-        gdbook.Quadratic(NOISY_CURVATURES), learning_rate=constant_rate, noise_std=NOISY_SIGMA
+        gdbook.Quadratic(NOISY_CURVATURES), learning_rate=constant_rate, noise_std=NOISY_NU
     )
     values["noise_floor"] = f"{floor:.4f}"
     values["piecewise_loss"] = f"{mean_loss['piecewise_constant']:.5f}"
@@ -150,7 +150,7 @@ def facts() -> dict[str, str]:
         ESCAPE_X0,
         learning_rate=ESCAPE_SCHEDULE,
         steps=ESCAPE_STEPS,
-        noise_std=ESCAPE_SIGMA,
+        noise_std=ESCAPE_NU,
         seed=0,
     )
     values["escape_gd_x"] = f"{gd.final[0]:.4f}"
@@ -160,7 +160,7 @@ def facts() -> dict[str, str]:
     values["escape_count"] = f"{int(escaped.sum())}"
     values["escape_seeds"] = f"{ESCAPE_SEEDS}"
     values["escape_fraction"] = f"{escaped.mean():.1%}"
-    temperature = 0.1 * ESCAPE_SIGMA**2 / 2
+    temperature = 0.1 * ESCAPE_NU**2 / 2
     values["temperature"] = f"{temperature:.4f}"
     values["shallow_barrier_in_t"] = f"{barrier_shallow / temperature:.2f}"
     values["deep_barrier_in_t"] = f"{barrier_deep / temperature:.1f}"

@@ -20,18 +20,18 @@ from numpy.typing import NDArray
 import gdbook
 from book import chapters
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_SIGMA,
     ESCAPE_STEPS,
     ESCAPE_SWITCH,
     ESCAPE_X0,
     NOISY_COPIES,
     NOISY_CURVATURES,
-    NOISY_SIGMA,
+    NOISY_NU,
     NOISY_START,
     NOISY_STEPS,
-    PLATEAU_W0,
+    PLATEAU_X0,
     SADDLE_ETA,
 )
 from book.chapters.ch07.runs import escape_finals
@@ -109,7 +109,7 @@ def expected_loss_curve(schedule: gdbook.Schedule, steps: int) -> NDArray[np.flo
     """E f(x_t) for t = 0..steps on the noisy quadratic (exact: gdbook.noisy_quadratic_loss)."""
     bowl = gdbook.Quadratic(BOWL_CURVATURES)
     return gdbook.noisy_quadratic_loss(
-        bowl, NOISY_START, learning_rate=schedule, steps=steps, noise_std=NOISY_SIGMA
+        bowl, NOISY_START, learning_rate=schedule, steps=steps, noise_std=NOISY_NU
     )
 
 
@@ -123,7 +123,7 @@ def schedule_effect(fig: Figure, lang: Lang) -> None:
     named = lineup()
     for index, (name, schedule) in enumerate(named.items()):
         run = gdbook.noisy_gradient_descent(
-            stacked, start, learning_rate=schedule, steps=NOISY_STEPS, noise_std=NOISY_SIGMA, seed=0
+            stacked, start, learning_rate=schedule, steps=NOISY_STEPS, noise_std=NOISY_NU, seed=0
         )
         plot_loss_curve(
             ax, steps, run.losses / NOISY_COPIES, SCHEDULE_LABELS[name], color=f"C{index}"
@@ -140,7 +140,7 @@ def schedule_effect(fig: Figure, lang: Lang) -> None:
         )
     eta = float(lineup()["constant"](0))
     floor = gdbook.noise_floor(
-        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=eta, noise_std=NOISY_SIGMA
+        gdbook.Quadratic(BOWL_CURVATURES), learning_rate=eta, noise_std=NOISY_NU
     )
     ax.axhline(floor, color=_reference_colour(), linewidth=0.9, linestyle="--", zorder=0)
     ax.annotate(
@@ -203,14 +203,14 @@ def plateau(fig: Figure, lang: Lang) -> None:
     """The loss of a sigmoid unit, GD crawling over its plateau, and the loss against t."""
     left, right = fig.subplots(1, 2)
     unit = _landscape("SigmoidUnit")
-    first = gdbook.gradient_descent(unit, PLATEAU_W0, learning_rate=PLATEAU_ETAS[0], steps=400)
-    plot_function_trace(left, unit, first.iterates, xlim=(-8.0, 6.0), xlabel="$w$", ylabel="$f(w)$")
+    first = gdbook.gradient_descent(unit, PLATEAU_X0, learning_rate=PLATEAU_ETAS[0], steps=400)
+    plot_function_trace(left, unit, first.iterates, xlim=(-8.0, 6.0), xlabel="$x$", ylabel="$f(x)$")
     left.lines[1].set_markersize(3)
     crawling = int(np.sum(first.losses > 0.9))  # the steps spent on the plateau
     left.annotate(
         {
-            "en": f"{crawling} steps with $f(w_t) > 0.9$",
-            "ko": f"$f(w_t) > 0.9$인 스텝 {crawling}개",
+            "en": f"{crawling} steps with $f(x_t) > 0.9$",
+            "ko": f"$f(x_t) > 0.9$인 스텝 {crawling}개",
         }[lang],
         (-5.0, 0.99),
         xytext=(-1.0, 0.8),
@@ -218,14 +218,14 @@ def plateau(fig: Figure, lang: Lang) -> None:
         arrowprops={"arrowstyle": "->", "color": _reference_colour(), "linewidth": 0.8},
     )
     for index, eta in enumerate(PLATEAU_ETAS):
-        run = gdbook.gradient_descent(unit, PLATEAU_W0, learning_rate=eta, steps=300)
+        run = gdbook.gradient_descent(unit, PLATEAU_X0, learning_rate=eta, steps=300)
         plot_loss_curve(
             right,
             np.arange(run.steps + 1),
             run.losses,
             f"$\\eta = {eta:g}$",
             color=f"C{index}",
-            ylabel="$f(w_t)$",
+            ylabel="$f(x_t)$",
         )
     right.legend(loc="lower left")
     right.set_title({"en": "loss against the step", "ko": "스텝에 따른 손실"}[lang])
@@ -295,7 +295,7 @@ def escape(fig: Figure, lang: Lang) -> None:
         ESCAPE_X0,
         learning_rate=escape_schedule(),
         steps=ESCAPE_STEPS,
-        noise_std=ESCAPE_SIGMA,
+        noise_std=ESCAPE_NU,
         seed=0,
     )
     names = {

@@ -18,18 +18,18 @@ _ESCAPE = page_literals(7, "escape")
 NOISY_CURVATURES: tuple[float, float] = tuple(_NOISY["bowl"])
 """h = (2, 4): x1^2 + 2 x2^2."""
 NOISY_START: tuple[float, float] = tuple(_NOISY["start"])
-NOISY_SIGMA: float = _NOISY["sigma"]
+NOISY_NU: float = _NOISY["nu"]
 NOISY_STEPS: int = _NOISY["steps"]
 NOISY_COPIES: int = _NOISY["copies"]
 """Independent runs, stacked side by side into one quadratic."""
 
-PLATEAU_W0: float = _PLATEAU["w0"]
+PLATEAU_X0: float = _PLATEAU["x_start"]
 PLATEAU_ETA: float = _PLATEAU["eta"]
 SADDLE_ETA: float = _SADDLE["eta"]
 
 ESCAPE_X0: float = _ESCAPE["x0"]
 ESCAPE_STEPS: int = _ESCAPE["steps"]
-ESCAPE_SIGMA: float = _ESCAPE["sigma"]
+ESCAPE_NU: float = _ESCAPE["nu"]
 ESCAPE_SWITCH: int = _ESCAPE["switch"]
 """The step at which the escape schedule drops from its first rate to its second."""
 ESCAPE_RATES: tuple[float, float] = tuple(_ESCAPE["rates"])

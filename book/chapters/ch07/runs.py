@@ -10,9 +10,9 @@ import functools
 
 import gdbook
 from book.chapters.ch07.params import (
+    ESCAPE_NU,
     ESCAPE_SCHEDULE,
     ESCAPE_SEEDS,
-    ESCAPE_SIGMA,
     ESCAPE_STEPS,
     ESCAPE_X0,
 )
@@ -29,7 +29,7 @@ def escape_finals() -> tuple[float, ...]:
                 ESCAPE_X0,
                 learning_rate=ESCAPE_SCHEDULE,
                 steps=ESCAPE_STEPS,
-                noise_std=ESCAPE_SIGMA,
+                noise_std=ESCAPE_NU,
                 seed=seed,
             ).final[0]
         )

@@ -29,7 +29,7 @@ def facts() -> dict[str, str]:
     mantissa, exponent = f"{np.max(np.abs(beta1_32 - beta1)):.1e}".split("e")
     return {
         "float32_diff": f"{mantissa}\\times10^{{{int(exponent)}}}",
-        "step_beta1": f"({beta1[0]:.4f}, {beta1[1]:.4f})",
+        "step_x1": f"({beta1[0]:.4f}, {beta1[1]:.4f})",
         "loop_steps": f"{run.steps}",
         "loop_distance": f"{np.linalg.norm(run.final - problem.solve()):.4f}",
     }

@@ -153,7 +153,7 @@ def precondition(fig: Figure, lang: Lang) -> None:
         "en": ("plain GD, $P = I$", "$P = \\mathrm{diag}(H)$", "$P = H$ (Newton)",
                "aligned valley", "turned valley"),
         "ko": ("경사 하강법, $P = I$", "$P = \\mathrm{diag}(H)$", "$P = H$ (뉴턴 방법)",
-               "축에 나란한 골짜기", "돌린 골짜기"),
+               "축에 나란한 골짜기", "회전한 골짜기"),
     }[lang]  # fmt: skip
     levels = (0.5, 2.0, 5.0, 10.0, 20.0, 35.0, 55.0)
     for ax, objective, title in ((axes[0], valley, words[3]), (axes[1], turned, words[4])):
@@ -187,10 +187,10 @@ def armijo(fig: Figure, lang: Lang) -> None:
     ax.fill_between(rates, 0.0, 1.0, where=ok, color="C2", alpha=0.15, linewidth=0,
                     transform=ax.get_xaxis_transform())  # fmt: skip
     words = {
-        "en": ("$f(x - \\eta\\nabla f(x))$", "sufficient decrease: $f(x) - \\alpha\\eta\\Vert\\nabla f(x)\\Vert^2$",
+        "en": ("$f(x - \\eta\\nabla f(x))$", "sufficient decrease: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
                "tangent: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "trials", "accepted"),
-        "ko": ("$f(x - \\eta\\nabla f(x))$", "충분한 감소: $f(x) - \\alpha\\eta\\Vert\\nabla f(x)\\Vert^2$",
-               "접선: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "시도한 값", "채택"),
+        "ko": ("$f(x - \\eta\\nabla f(x))$", "충분한 감소: $f(x) - c_1\\eta\\Vert\\nabla f(x)\\Vert^2$",
+               "접선: $f(x) - \\eta\\Vert\\nabla f(x)\\Vert^2$", "시도값", "채택한 값"),
     }[lang]  # fmt: skip
     ax.plot(rates, values, color="C0", label=words[0])
     ax.plot(rates, fx - ALPHA * rates * slope, color="C1", linestyle="--", label=words[1])

@@ -33,7 +33,7 @@ Array = NDArray[np.float64]
 BOWL = gdbook.Quadratic(CURVATURES)
 STACKED = gdbook.Quadratic(np.tile(CURVATURES, COPIES))
 STACKED_START = np.tile(START, COPIES)
-SCHEDULE = gdbook.polynomial(1 / LIPSCHITZ, alpha=0.5, beta=1.0)
+SCHEDULE = gdbook.polynomial(1 / LIPSCHITZ, alpha=0.5, omega=1.0)
 """eta_t = (1/L) / sqrt(1 + t)."""
 CONSTANTS = (1 / LIPSCHITZ, 1 / (4 * LIPSCHITZ), 1 / (16 * LIPSCHITZ))
 

@@ -20,6 +20,7 @@ import gdbook
 from book.chapters.ch02 import explorers as gd_1d
 from book.chapters.ch03 import explorers as gd_2d
 from book.chapters.ch06 import explorers as minibatch
+from book.chapters.ch11 import explorers as momentum
 
 from .conftest import Tab, page_id, wait_for_math
 
@@ -28,10 +29,12 @@ EXPLORER_PAGES = {
     "gd/gd-1d/": ["gd-1d"],
     "gd/gd-nd/": ["gd-2d"],
     "sgd/minibatch/": ["minibatch"],
+    "beyond/momentum/": ["momentum"],
 }
 PATHS = [prefix + path for prefix in ("", "ko/") for path in EXPLORER_PAGES]
 NUMBER = re.compile(r"[-−]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+−]?[0-9]+)?", re.I)
 SETTING = re.compile(r"=\s*([0-9.]+)")
+BETA_SLIDER = 'input[type="range"][id$="-beta"]'
 READY = """
 () => [...document.querySelectorAll(".gd-explorer")]
   .every((e) => ["true", "error"].includes(e.getAttribute("data-ready")))
@@ -65,6 +68,16 @@ def expected_values(name: str, value: float, explorer: Locator) -> list[float]:
             gd_2d.GD2D_START,
             learning_rate=value,
             steps=gd_2d.GD2D_STEPS,
+        )
+        return [float(run.final[0]), float(run.final[1]), float(run.losses[-1])]
+    if name == "momentum":
+        beta = setting(explorer.locator(BETA_SLIDER))
+        run = gdbook.gradient_descent(
+            gdbook.Quadratic((2.0, 20.0)),
+            momentum.MOMENTUM_START,
+            learning_rate=value,
+            steps=momentum.MOMENTUM_STEPS,
+            update=gdbook.momentum(beta),
         )
         return [float(run.final[0]), float(run.final[1]), float(run.losses[-1])]
     if name == "minibatch":
@@ -133,6 +146,32 @@ def explorer_problems(page: Page, name: str) -> list[str]:
     if path.get_attribute("points") != start_points:
         problems.append(f"{name}: ArrowLeft did not restore the path")
     problems += readout_problems(name, explorer, slider)
+    if name == "momentum":
+        problems += beta_slider_problems(page, explorer, slider, path)
+    return problems
+
+
+def beta_slider_problems(
+    page: Page, explorer: Locator, slider: Locator, path: Locator
+) -> list[str]:
+    """The momentum explorer's second slider, beta: it moves the path and the read-out."""
+    beta = explorer.locator(BETA_SLIDER)
+    if beta.count() != 1:
+        return ["momentum: no beta slider"]
+    if explorer.locator(f'label[for="{beta.get_attribute("id")}"]').count() == 0:
+        return ["momentum: the beta slider has no <label>"]
+    beta.focus()
+    start_value, start_points = beta.input_value(), path.get_attribute("points")
+    page.keyboard.press("ArrowRight")
+    problems: list[str] = []
+    if beta.input_value() == start_value:
+        return ["momentum: ArrowRight did not move the beta slider"]
+    if path.get_attribute("points") == start_points:
+        problems.append("momentum: the beta slider moved but the path did not change")
+    problems += readout_problems("momentum", explorer, slider)
+    page.keyboard.press("ArrowLeft")
+    if path.get_attribute("points") != start_points:
+        problems.append("momentum: ArrowLeft on the beta slider did not restore the path")
     return problems
 
 
@@ -163,4 +202,4 @@ def test_explorer_keyboard_and_values(new_tab: NewTab, path: str) -> None:
 def test_the_read_out_parser() -> None:
     assert numbers("x₁₀ = 0.0604662") == [0.0604662]
     assert numbers("x₂₀ = (-1.2e-05, 3), f(x₂₀) = 2.5") == [-1.2e-05, 3.0, 2.5]
-    assert numbers("손실 = 0.25, (β₀, β₁) = (−2, 3.1)") == [0.25, -2.0, 3.1]
+    assert numbers("손실 = 0.25, (x₁, x₂) = (−2, 3.1)") == [0.25, -2.0, 3.1]

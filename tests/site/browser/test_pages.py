@@ -120,7 +120,7 @@ LEFTOVERS = """
 () => {
   const article = document.querySelector("article");
   const text = article ? article.textContent : "";
-  const pattern = /--8<--[^\\n]{0,50}|\\{\\{\\s*(?:ch\\d\\d\\.|figure\\(|explorer\\(|glossary_table)[^}\\n]{0,40}/g;
+  const pattern = /--8<--[^\\n]{0,50}|\\{\\{\\s*(?:ch\\d\\d\\.|figure\\(|explorer\\(|glossary_table|notation_table)[^}\\n]{0,40}/g;
   return text.match(pattern) || [];
 }
 """

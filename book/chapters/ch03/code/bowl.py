@@ -1,6 +1,6 @@
 from gdbook import Quadratic
 
-bowl = Quadratic((2.0, 2.0))  # f(a, b) = a^2 + b^2: the same curvature 2 in every direction
+bowl = Quadratic((2.0, 2.0))  # f(x) = x1^2 + x2^2: the same curvature 2 in every direction
 bowl_run = gradient_descent(bowl, [1.0, 1.0], learning_rate=0.1, steps=20)
 
 for t in (0, 1, 2, 5, 10, 20):

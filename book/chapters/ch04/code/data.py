@@ -1,8 +1,8 @@
 from gdbook import book_regression
 
-data = book_regression()  # y = 2 + 3x + noise, x ~ U(-2, 2), noise ~ N(0, 0.5^2), seed 42
-X, y = data.X, data.y  # column 0 of X is all ones (the intercept), column 1 holds x
+data = book_regression()  # y = 2 + 3z + noise, z ~ U(-2, 2), noise ~ N(0, 0.5^2), seed 42
+A, y = data.X, data.y  # the design matrix: column 0 all ones (the intercept), column 1 holds z
 n = len(y)
-print(f"X: {X.shape}, y: {y.shape}, true beta* = ({data.true_beta[0]:g}, {data.true_beta[1]:g})")
+print(f"A: {A.shape}, y: {y.shape}, true x* = ({data.true_beta[0]:g}, {data.true_beta[1]:g})")
 for i in range(3):
-    print(f"example {i}: x_i = ({X[i, 0]:.0f}, {X[i, 1]:+.4f}),  y_i = {y[i]:+.4f}")
+    print(f"example {i}: a_i = ({A[i, 0]:.0f}, {A[i, 1]:+.4f}),  y_i = {y[i]:+.4f}")

@@ -1,12 +1,12 @@
 from gdbook import sgd
 
-f_star = problem(beta_hat)  # the smallest loss any beta can reach
+f_star = problem(x_hat)  # the smallest loss any x can reach
 epochs = 20
-gd_reg = gradient_descent(problem, beta, learning_rate=0.1, steps=epochs)
+gd_reg = gradient_descent(problem, x0, learning_rate=0.1, steps=epochs)
 sgd_runs = []
 for rate in (0.1, 0.01):
     # loss_every=1: record f after every step (a pass over the data each time)
-    run = sgd(problem, beta, learning_rate=rate, steps=epochs * problem.n, seed=0, loss_every=1)
+    run = sgd(problem, x0, learning_rate=rate, steps=epochs * problem.n, seed=0, loss_every=1)
     sgd_runs.append(run)
 
 # GD: the loss after the last full step the budget pays for. SGD's loss

@@ -1,15 +1,15 @@
 from gdbook import Quadratic, gradient_descent, noisy_gradient_descent
 
 bowl = Quadratic((2.0, 4.0))  # f(x) = x1^2 + 2 x2^2, grad f = (2 x1, 4 x2)
-start, eta, sigma = [-5.0, -2.0], 0.1, 1.0
+start, eta, nu = [-5.0, -2.0], 0.1, 1.0
 gd_run = gradient_descent(bowl, start, learning_rate=eta, steps=20)
-# simulated SGD: the exact gradient plus fresh noise xi_t ~ N(0, I) each step
+# simulated SGD: the exact gradient plus fresh noise xi_t ~ N(0, nu^2 I) each step
 noisy_run = noisy_gradient_descent(
     bowl,
     start,
     learning_rate=eta,
     steps=20,
-    noise_std=sigma,
+    noise_std=nu,
     seed=0,
 )
 for name, run in (("GD", gd_run), ("noisy GD", noisy_run)):

@@ -1,4 +1,4 @@
-full = problem.gradient(beta)  # -(2/n) X^T (y - X beta): one matrix product
+full = problem.gradient(x0)  # -(2/n) A^T (y - A x): one matrix product
 mean_of_examples = per_example.mean(axis=0)  # the same sum, in another order
 
 print(f"full gradient       : ({full[0]:+.12f}, {full[1]:+.12f})")

@@ -7,7 +7,7 @@ print(f"n = {n}, b = {b}: {full_batches} full batches and a last one of {last}")
 for drop_last in (False, True):
     run = minibatch_sgd(
         problem,
-        beta0,
+        x0,
         learning_rate=0.1,
         batch_size=b,
         epochs=1,

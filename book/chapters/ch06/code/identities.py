@@ -3,7 +3,7 @@ from gdbook import gradient_descent, sgd
 # batch size 1 against SGD over shuffled epochs, with the same seed
 one = minibatch_sgd(
     problem,
-    beta0,
+    x0,
     learning_rate=0.01,
     batch_size=1,
     epochs=2,
@@ -11,7 +11,7 @@ one = minibatch_sgd(
 )
 single = sgd(
     problem,
-    beta0,
+    x0,
     learning_rate=0.01,
     steps=2 * n,
     sampling="shuffle",
@@ -23,12 +23,12 @@ print(f"b = 1 and shuffled SGD, same iterates: {same}")
 # batch size n against gradient descent
 everything = minibatch_sgd(
     problem,
-    beta0,
+    x0,
     learning_rate=0.1,
     batch_size=n,
     epochs=20,
     seed=7,
 )
-gd = gradient_descent(problem, beta0, learning_rate=0.1, steps=20)
+gd = gradient_descent(problem, x0, learning_rate=0.1, steps=20)
 same = np.array_equal(everything.iterates, gd.iterates)
 print(f"b = n and GD, same iterates: {same}")

@@ -3,7 +3,7 @@ runs = {}
 for b in batch_sizes:
     runs[b] = minibatch_sgd(
         problem,
-        beta0,
+        x0,
         learning_rate=eta,
         batch_size=b,
         epochs=epochs,

@@ -1,6 +1,6 @@
-beta = beta0
-full = problem.gradient(beta)
-deviations = problem.example_gradients(beta) - full
+x = x0
+full = problem.gradient(x)
+deviations = problem.example_gradients(x) - full
 sigma2 = np.mean(np.sum(deviations**2, axis=1))
 rng = np.random.default_rng(0)
 repeats = 2_000  # minibatches drawn for each batch size
@@ -9,7 +9,7 @@ repeats = 2_000  # minibatches drawn for each batch size
 def measured_variance(b, replace):
     """Mean of ||g_B - grad f||^2 over `repeats` random minibatches of size b."""
     draws = (rng.choice(n, size=b, replace=replace) for _ in range(repeats))
-    gradients = np.array([problem.batch_gradient(beta, idx) for idx in draws])
+    gradients = np.array([problem.batch_gradient(x, idx) for idx in draws])
     return np.mean(np.sum((gradients - full) ** 2, axis=1))
 
 

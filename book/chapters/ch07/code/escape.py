@@ -1,13 +1,13 @@
 from gdbook import noisy_gradient_descent, piecewise_constant
 
-x0, steps, sigma = 1.5, 600, 1.5  # start right of the barrier, in the shallow basin
+x0, steps, nu = 1.5, 600, 1.5  # start right of the barrier, in the shallow basin
 switch, rates = 400, [0.1, 0.01]  # explore with 0.1, then settle with 0.01 from step 400
 schedule = piecewise_constant([switch], rates)
 
 
 def noisy_run(seed):
     return noisy_gradient_descent(
-        well, x0, learning_rate=schedule, steps=steps, noise_std=sigma, seed=seed
+        well, x0, learning_rate=schedule, steps=steps, noise_std=nu, seed=seed
     )
 
 

@@ -3,23 +3,23 @@ from dataclasses import dataclass
 import numpy as np
 
 
-def sigmoid(w):
-    return 1.0 / (1.0 + np.exp(-w))
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 @dataclass(frozen=True)
 class SigmoidUnit:
-    """f(w) = (1 - s(w))^2 with s(w) = 1 / (1 + e^-w): a sigmoid unit that should output 1."""
+    """f(x) = (1 - s(x))^2 with s(x) = 1 / (1 + e^-x): a sigmoid unit that should output 1."""
 
     dim = 1
 
-    def __call__(self, w):
-        s = sigmoid(np.asarray(w, dtype=float).reshape(-1)[0])
+    def __call__(self, x):
+        s = sigmoid(np.asarray(x, dtype=float).reshape(-1)[0])
         return float((1.0 - s) ** 2)
 
-    def gradient(self, w):
-        s = sigmoid(np.asarray(w, dtype=float).reshape(1))
-        return -2.0 * s * (1.0 - s) ** 2  # chain rule with s'(w) = s (1 - s)
+    def gradient(self, x):
+        s = sigmoid(np.asarray(x, dtype=float).reshape(1))
+        return -2.0 * s * (1.0 - s) ** 2  # chain rule with s'(x) = s (1 - s)
 
 
 @dataclass(frozen=True)

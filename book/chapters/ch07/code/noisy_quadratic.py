@@ -1,7 +1,7 @@
 from gdbook import Quadratic, noisy_gradient_descent, noisy_quadratic_loss
 
 bowl = Quadratic((2.0, 4.0))  # f(x) = x1^2 + 2 x2^2, as in chapters 3 and 5
-start, sigma, steps, copies = np.array([-5.0, -2.0]), 1.0, 1_000, 1_000
+start, nu, steps, copies = np.array([-5.0, -2.0]), 1.0, 1_000, 1_000
 
 # `copies` independent copies of the problem side by side are one quadratic in 2 * copies
 # dimensions: the copies do not interact and every coordinate gets its own noise, so one
@@ -12,7 +12,7 @@ stacked_start = np.tile(start, copies)
 
 def expected_loss(schedule, steps):
     """Exact E f(x_T), by the mean and variance recursions of chapter 5."""
-    curve = noisy_quadratic_loss(bowl, start, learning_rate=schedule, steps=steps, noise_std=sigma)
+    curve = noisy_quadratic_loss(bowl, start, learning_rate=schedule, steps=steps, noise_std=nu)
     return curve[-1]
 
 
@@ -22,7 +22,7 @@ columns = ("eta_(T-1)", "sum eta_t", "mean f", "exact E f", "mean |x|")
 print(f"{'schedule':19}" + "".join(f"{c:>10}" for c in columns))
 for name, schedule in schedules.items():
     run = runs[name] = noisy_gradient_descent(
-        stacked, stacked_start, learning_rate=schedule, steps=steps, noise_std=sigma, seed=0
+        stacked, stacked_start, learning_rate=schedule, steps=steps, noise_std=nu, seed=0
     )
     mean_loss = run.losses[-1] / copies
     mean_distance = np.mean(np.linalg.norm(run.final.reshape(copies, 2), axis=1))

@@ -1,7 +1,7 @@
 from gdbook import polynomial
 
 T = 10_000
-schedule = polynomial(1 / L, alpha=0.5, beta=1.0)  # eta_t = (1/L) / sqrt(1 + t)
+schedule = polynomial(1 / L, alpha=0.5, omega=1.0)  # eta_t = (1/L) / sqrt(1 + t)
 run = noisy_gradient_descent(
     stacked, stacked_start, learning_rate=schedule, steps=T, noise_std=noise_std, seed=2
 )
