@@ -29,6 +29,7 @@ wheels, and run ``python -m book.runtime fetch``; the lock file decides what is 
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
 import json
 import os
@@ -234,8 +235,13 @@ def build_gdbook_wheel(destination: Path) -> Path:
     info = f"{name}-{version}.dist-info"
     entries: list[tuple[str, bytes]] = []
     package = ROOT / name
+    # The package data pyproject.toml declares (py.typed, the shipped data set) goes in too.
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"][name]
     for path in sorted(package.rglob("*")):
-        wanted = path.suffix == ".py" or path.name == "py.typed"
+        relative = path.relative_to(package).as_posix()
+        wanted = path.suffix == ".py" or any(fnmatch.fnmatch(relative, g) for g in data)
         if path.is_file() and wanted and "__pycache__" not in path.parts:
             entries.append((path.relative_to(ROOT).as_posix(), path.read_bytes()))
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
