@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,25 +43,30 @@ def message_pattern(parameter: str, function: str, expected: str, got: str) -> s
     )
 
 
-def page_outputs(page: str) -> dict[str, str]:
+def page_run(page: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Run a page's executed blocks in page order in one namespace, as the build does.
 
-    Returns what each block printed, by the stem of the file it includes
-    (``{"gd_loop": "..."}``) for ``page`` given relative to ``docs/``.
+    Returns that namespace and what each block printed, by the stem of the file it includes
+    (``{"gd_loop": "..."}``), for ``page`` given relative to ``docs/``.
     """
     import contextlib
     import io
 
     from book import syntax
 
-    namespace: dict[str, object] = {"__name__": "__main__"}
+    namespace: dict[str, Any] = {"__name__": "__main__"}
     outputs = {}
     for block in syntax.find_blocks((DOCS / page).read_text(encoding="utf-8")):
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             exec(compile(block.code, block.files[0], "exec"), namespace)
         outputs[Path(block.files[0]).stem] = buffer.getvalue()
-    return outputs
+    return namespace, outputs
+
+
+def page_outputs(page: str) -> dict[str, str]:
+    """What each of a page's executed blocks printed (:func:`page_run`), by file stem."""
+    return page_run(page)[1]
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,6 @@ results the seconds come from.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import math
 import re
@@ -38,6 +36,7 @@ from book.chapters.ch12.params import (
     STEEP,
     VALLEY_STEPS,
 )
+from tests.conftest import page_run
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ROOT / "book" / "chapters"
@@ -53,15 +52,7 @@ def included_files(page: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def page() -> tuple[dict[str, Any], dict[str, str]]:
     """The namespace of the chapter's code, run in page order, and what each file printed."""
-    namespace: dict[str, Any] = {"__name__": "__main__"}
-    printed: dict[str, str] = {}
-    for name in included_files(PAGES[0]):
-        output = io.StringIO()
-        with contextlib.redirect_stdout(output):
-            source = (CODE / name).read_text(encoding="utf-8")
-            exec(compile(source, name, "exec"), namespace)
-        printed[Path(name).stem] = output.getvalue()
-    return namespace, printed
+    return page_run("beyond/adaptive.md")
 
 
 @pytest.fixture(scope="module")
