@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The Run buttons' in-browser Python (Pyodide), pinned and verified: book/runtime.py.
 RUNTIME := .cache/pyodide/.fetched
+# Temml and the STIX Two Math font, which typeset and draw the formulas: book/vendor.py.
+VENDOR  := .cache/npm/.fetched
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 1700000000
@@ -30,10 +32,14 @@ $(RUNTIME): book/runtime.py | $(STAMP)
 	$(BIN)/python -m book.runtime fetch
 	@touch $@
 
-serve: $(STAMP) $(RUNTIME)  ## build and serve the book at http://127.0.0.1:8000 with live reload
+$(VENDOR): book/vendor.py | $(STAMP)
+	$(BIN)/python -m book.vendor fetch
+	@touch $@
+
+serve: $(STAMP) $(RUNTIME) $(VENDOR)  ## build and serve the book at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP) $(RUNTIME)  ## strict build of both languages into site/
+build: $(STAMP) $(RUNTIME) $(VENDOR)  ## strict build of both languages into site/
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)  ## ruff and mypy --strict

@@ -1,8 +1,8 @@
-"""Typeset every formula at build time with MathJax 3, served from the site (book/math.py).
+"""Typeset every formula at build time as MathML with Temml (book/math.py).
 
-The pages carry MathJax's CHTML markup (with MathML for screen readers), one stylesheet
-(``assets/mathjax/chtml.css``, linked by ``extra_css``) and MathJax's WOFF2 fonts: no
-MathJax JavaScript, no CDN. Runs after every page of both languages is written (the i18n
+The pages carry MathML, one stylesheet (``assets/math/math.css``, linked by ``extra_css``)
+and one math font subset to the site's formulas (``assets/math/stix-two-math.woff2``,
+preloaded by the pages that have formulas): no script typesets anything, no CDN. Runs after every page of both languages is written (the i18n
 plugin builds the Korean pages inside the English build's ``on_post_build``).
 """
 

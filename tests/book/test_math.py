@@ -1,14 +1,16 @@
-"""Formulas are typeset at build time by MathJax in Node.js, once per formula."""
+"""Formulas are typeset at build time by Temml in Node.js, once per formula, and drawn with
+a math font subset to the characters they use."""
 
 from __future__ import annotations
 
 import doctest
+import io
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from book import cache, math
+from book import cache, math, vendor
 
 
 def _has_node() -> bool:
@@ -49,16 +51,12 @@ def test_a_page_is_typeset_with_mathml_and_cached(
     typesetter.prepare(math.find_formulas(PAGE), log=lines.append)
     assert lines == ["typeset 2 new formulas"]
     page = typesetter.typeset(PAGE)
-    assert page.count('<mjx-container class="MathJax" jax="CHTML"') == 2
-    assert (
-        '<div class="arithmatex" tabindex="0"><mjx-container class="MathJax" jax="CHTML" display="true"'
-        in page
-    )
-    assert "<mo>&lt;</mo>" in page and "<mfrac>" in page  # the assistive MathML
+    assert page.count("<math") == 2 and page.count("</math>") == 2
+    assert '<div class="arithmatex" tabindex="0"><math display="block"' in page
+    assert "<mo>&lt;</mo>" in page and "<mfrac>" in page and "<munderover>" in page
     assert "<code>\\(not math\\)</code>" in page
     assert math.find_formulas(page) == []  # typesetting twice changes nothing
     assert typesetter.typeset(page) == page
-    assert "@font-face" in typesetter.stylesheet()
 
     again = math.Typesetter(
         cache.Cache("math", tmp_path)
@@ -67,9 +65,21 @@ def test_a_page_is_typeset_with_mathml_and_cached(
     def refuse(formulas: object) -> None:
         raise AssertionError("Node.js must not run when every formula is cached")
 
-    monkeypatch.setattr(math, "run_mathjax", refuse)
+    monkeypatch.setattr(math, "run_temml", refuse)
     again.prepare(math.find_formulas(PAGE))
     assert again.typeset(PAGE) == page
+
+
+@needs_node
+def test_letters_become_the_unicode_characters_mathml_core_draws(tmp_path: Path) -> None:
+    """MathML Core has no mathvariant="double-struck" or "bold": Temml writes the
+    characters themselves, which the subset font must then hold."""
+    page = '<span class="arithmatex">\\(\\mathbb E\\,\\boldsymbol{x}\\in\\mathbb R^d\\)</span>'
+    typesetter = math.Typesetter(cache.Cache("math", tmp_path))
+    typesetter.prepare(math.find_formulas(page), log=lambda line: None)
+    typeset = typesetter.typeset(page)
+    assert {"𝔼", "ℝ", "𝒙"} <= math.math_characters(typeset)
+    assert "mathvariant" not in typeset
 
 
 @needs_node
@@ -78,9 +88,46 @@ def test_a_tex_error_names_the_formula(tmp_path: Path) -> None:
     with pytest.raises(math.MathError) as error:
         math.Typesetter(cache.Cache("math", tmp_path)).prepare(math.find_formulas(bad))
     message = str(error.value)
-    assert "'\\\\frac{1}{2': Missing close brace" in message
-    assert "'\\\\nabal f': Undefined control sequence \\nabal" in message
+    assert "'\\\\frac{1}{2': Unexpected end of input in a macro argument" in message
+    assert "'\\\\nabal f': Unsupported function name: \\nabal at position 1" in message
     assert not list(tmp_path.glob("*.json")), "a failed run must not be cached"
+
+
+def test_the_font_subset_keeps_the_math_table_and_what_was_asked() -> None:
+    from fontTools.ttLib import TTFont
+
+    data = math.subset_font("∑∇‖")
+    font = TTFont(io.BytesIO(data))
+    cmap = font.getBestCmap()
+    assert "MATH" in font and font.flavor == "woff2"
+    assert {ord(c) for c in "∑∇‖x𝑥A𝐴"} <= set(cmap)  # asked, ASCII, italic forms
+    assert ord("∫") not in cmap and ord("𝔼") not in cmap  # not asked
+    # The summation sign keeps its display-size variant (MATH table), so \sum grows.
+    variants = font["MATH"].table.MathVariants
+    coverage = variants.VertGlyphCoverage.glyphs
+    assert cmap[ord("∑")] in coverage
+    assert math.subset_font("∑∇‖") == data  # reproducible: no timestamps
+
+
+def test_a_missing_vendor_package_says_how_to_fetch_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vendor, "CACHE", tmp_path)
+    with pytest.raises(vendor.VendorError, match=r"temml@0\.13\.5 is not downloaded.*make"):
+        vendor.path(vendor.TEMML, "dist/temml.cjs")
+    (tmp_path / vendor.TEMML.tarball).write_bytes(b"not the package")
+    with pytest.raises(vendor.VendorError, match=r"has SHA-256 [0-9a-f]{64}, but temml@0\.13\.5"):
+        vendor.path(vendor.TEMML, "dist/temml.cjs")
+
+
+def test_a_stale_unpacked_vendor_file_is_replaced_by_the_verified_one() -> None:
+    target = vendor.path(vendor.TEMML, "LICENSE")
+    original = target.read_bytes()
+    try:
+        target.write_bytes(b"edited")
+        assert vendor.path(vendor.TEMML, "LICENSE").read_bytes() == original
+    finally:
+        target.write_bytes(original)
 
 
 def test_node_comes_from_the_pinned_wheel() -> None:

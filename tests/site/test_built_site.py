@@ -64,23 +64,25 @@ def test_no_google_fonts(site: Path) -> None:
 
 
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex"[^>]*>(.*?)</\1>', re.S)
-FONT_URL = re.compile(r'url\("?([^)"]+\.woff)"?\)')
 
 
 def test_formulas_are_typeset_at_build_time(site: Path) -> None:
-    """Every formula on every page is MathJax markup with MathML; no page loads MathJax."""
+    """Every formula on every page is MathML (Temml's); no page loads a math script."""
     typeset = 0
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")
         where = path.relative_to(site)
-        assert "tex-chtml" not in text and "MathJax = " not in text, f"{where} loads MathJax"
+        code = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # mkdocs-jupyter leaves comments
+        assert "mathjax" not in code.lower() and "<mjx-" not in code, f"{where} has MathJax"
+        assert not re.search(r"<script[^>]*temml", code), f"{where} loads Temml"
         for match in ARITHMATEX.finditer(text):
             body = match.group(2)
-            assert body.startswith('<mjx-container class="MathJax" jax="CHTML"'), (
+            assert body.startswith("<math") and body.endswith("</math>"), (
                 f"{where}: formula left as TeX: {body[:80]!r}"
             )
-            assert "<mjx-assistive-mml" in body and "<math " in body, f"{where}: no MathML"
-            assert "data-mjx-error" not in body, f"{where}: MathJax error in {body[:200]!r}"
+            assert "<merror" not in body, f"{where}: Temml error in {body[:200]!r}"
+            if match.group(1) == "div":
+                assert 'display="block"' in body[:80], f"{where}: display formula inline"
             typeset += 1
     assert typeset > 2000  # both languages, chapters and notebooks
 
@@ -89,21 +91,46 @@ def test_a_known_formula_is_a_fraction(site: Path) -> None:
     # gd-nd: the steepest-descent direction u* = -grad f(x) / ||grad f(x)||.
     text = (site / "gd" / "gd-nd" / "index.html").read_text(encoding="utf-8")
     displays = [m.group(2) for m in ARITHMATEX.finditer(text) if m.group(1) == "div"]
-    assert any("<mjx-mfrac" in d and "<mfrac>" in d for d in displays)
+    assert any("<mfrac>" in d and "∇" in d and "‖" in d for d in displays)
 
 
-def test_the_math_stylesheet_and_its_fonts_are_served(site: Path) -> None:
-    css = (site / "assets" / "mathjax" / "chtml.css").read_text(encoding="utf-8")
-    fonts = FONT_URL.findall(css)
-    assert len(fonts) >= 20
-    base = site / "assets" / "mathjax"
-    missing = [font for font in fonts if not (base / font).is_file()]
-    assert not missing, missing
+def test_the_math_font_holds_every_character_of_every_formula(site: Path) -> None:
+    """The subset font has a glyph for every character the formulas draw, italic forms
+    included, and kept the MATH table (stretchy delimiters, radicals, script sizes)."""
+    from fontTools.ttLib import TTFont
+
+    from book import math
+
+    font = TTFont(site / math.FONT)
+    assert "MATH" in font and font.flavor == "woff2"
+    cmap = font.getBestCmap()
+    used: set[str] = set()
+    for path in html_files(site):
+        used |= math.math_characters(path.read_text(encoding="utf-8"))
+    assert {"∇", "‖", "∑", "ℝ", "𝔼", "η"} <= used
+    needed = used | math.italic_forms(used)
+    # Hangul in \text{} is drawn by the page's text font, after the math font.
+    missing = sorted(c for c in needed if ord(c) not in cmap and not "\uac00" <= c <= "\ud7a3")
+    assert not missing, [f"U+{ord(c):04X} {c}" for c in missing]
+    assert len(cmap) < 600, "the font is no longer a subset"
+
+
+def test_the_math_stylesheet_and_font_are_served_and_preloaded(site: Path) -> None:
+    from book import math
+
+    css = (site / math.STYLESHEET).read_text(encoding="utf-8")
+    assert "url('stix-two-math.woff2')" in css and "font-display: swap" in css
+    assert (site / math.STYLESHEET).parent / "stix-two-math.woff2" == site / math.FONT
     for page in (site / "gd" / "gd-1d" / "index.html", site / "ko" / "gd" / "gd-1d" / "index.html"):
         text = page.read_text(encoding="utf-8")
-        link = re.search(r'href="([^"]*assets/mathjax/chtml\.css)"', text)
+        link = re.search(r'href="([^"]*assets/math/math\.css)"', text)
         assert link is not None, page
-        assert (page.parent / link.group(1)).resolve() == (base / "chtml.css").resolve()
+        assert (page.parent / link.group(1)).resolve() == (site / math.STYLESHEET).resolve()
+        preload = re.search(r'<link rel="preload" href="([^"]+)" as="font"[^>]*crossorigin>', text)
+        assert preload is not None, page
+        assert (page.parent / preload.group(1)).resolve() == (site / math.FONT).resolve()
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert ("<math" in glossary) == ('rel="preload"' in glossary)
 
 
 @pytest.mark.parametrize("chapter", range(1, 9))

@@ -333,20 +333,22 @@ WAIT_FOR_MATH = """
 async () => {
   await document.fonts.ready;
   if (window.MathJax) return "MathJax JavaScript is loaded, but formulas are typeset at build time";
-  const math = document.querySelector("article mjx-container");
+  const math = document.querySelector("article math");
   if (!math) return null;
   const loaded = [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
-  return loaded.some((family) => family.startsWith("MJXTEX"))
-    ? null : "the page has formulas but no MathJax font loaded (" + loaded.join(", ") + ")";
+  if (!loaded.some((family) => family.replace(/"/g, "") === "STIX2"))
+    return "the page has formulas but the math font is not loaded (" + loaded.join(", ") + ")";
+  const family = getComputedStyle(math).fontFamily;
+  return family.startsWith("STIX2") ? null : "formulas are not set in the math font: " + family;
 }
 """
 
 
 def wait_for_math(page: Page) -> list[str]:
-    """Wait for the page's fonts; a problem if MathJax's fonts are missing or its JS is loaded.
+    """Wait for the page's fonts; a problem if the math font is missing or MathJax is loaded.
 
-    Formulas are typeset at build time (book/math.py): the page holds MathJax's markup,
-    styled by ``assets/mathjax/chtml.css`` with MathJax's fonts, and loads no MathJax script.
+    Formulas are MathML typeset at build time (book/math.py), drawn with the subset
+    STIX Two Math font of ``assets/math/``; no script typesets anything.
     """
     problem: str | None = page.evaluate(WAIT_FOR_MATH)
     return [f"[math] {problem}"] if problem else []

@@ -63,10 +63,10 @@ MATH_STATE = """
   const nested = all.filter((s) => s.parentElement.closest(".arithmatex"));
   const spans = all.filter((s) => !s.parentElement.closest(".arithmatex"));
   const short = (s) => s.textContent.trim().replace(/\\s+/g, " ").slice(0, 80);
-  const untypeset = spans.filter((s) => !s.querySelector("mjx-container")).map(short);
-  const errors = [...article.querySelectorAll("mjx-merror, [data-mjx-error]")]
-    .map((e) => (e.getAttribute("data-mjx-error") || e.textContent || "").trim().slice(0, 80));
-  const skip = "pre, code, script, style, textarea, mjx-container, .jp-OutputArea, " +
+  const untypeset = spans.filter((s) => !s.querySelector(":scope > math")).map(short);
+  const errors = [...article.querySelectorAll("merror")]
+    .map((e) => (e.textContent || "").trim().slice(0, 80));
+  const skip = "pre, code, script, style, textarea, math, .jp-OutputArea, " +
                ".jp-InputArea, .highlight, .gd-explorer";
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => node.parentElement.closest(skip)
@@ -80,7 +80,7 @@ MATH_STATE = """
   }
   return {
     formulas: spans.length,
-    containers: article.querySelectorAll("mjx-container").length,
+    containers: article.querySelectorAll(".arithmatex > math").length,
     nested: nested.map((s) => s.parentElement.closest(".arithmatex").outerHTML.slice(0, 120)),
     untypeset, errors, raw,
   };
@@ -89,7 +89,7 @@ MATH_STATE = """
 
 
 def math_problems(page: Page) -> list[str]:
-    """Every ``.arithmatex`` typeset, no MathJax error, no raw TeX delimiters in the text."""
+    """Every ``.arithmatex`` typeset as MathML, no error, no raw TeX delimiters in the text."""
     state: dict[str, Any] | None = page.evaluate(MATH_STATE)
     if state is None:
         return ["[page] no <article> element"]
@@ -105,11 +105,11 @@ def math_problems(page: Page) -> list[str]:
     if state["containers"] != state["formulas"]:
         problems.append(
             f"[math] {state['formulas']} formulas (.arithmatex) but "
-            f"{state['containers']} typeset (mjx-container) in the article"
+            f"{state['containers']} typeset (<math>) in the article"
         )
     if state["errors"]:
         shown = "; ".join(state["errors"][:5])
-        problems.append(f"[math] {len(state['errors'])} MathJax errors: {shown}")
+        problems.append(f"[math] {len(state['errors'])} Temml errors (merror): {shown}")
     if state["raw"]:
         shown = "; ".join(repr(r) for r in state["raw"][:5])
         problems.append(f"[math] raw TeX left in the text ({len(state['raw'])}x): {shown}")
@@ -282,7 +282,7 @@ def palette_problems(page: Page) -> list[str]:
 
 
 def open_page(tab: Tab, path: str) -> list[str]:
-    """Navigate, expect HTTP 200, wait for MathJax; the problems found so far."""
+    """Navigate, expect HTTP 200, wait for the math font; the problems found so far."""
     response = tab.goto(path)
     if response is None or response.status != 200:
         status = "no response" if response is None else f"HTTP {response.status}"
@@ -299,7 +299,7 @@ class Opened:
 
     path: str
     tab: Tab
-    problems: list[str]  # found while opening it: HTTP status, MathJax missing
+    problems: list[str]  # found while opening it: HTTP status, math font missing
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=page_id)
