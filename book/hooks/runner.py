@@ -5,6 +5,8 @@ numpy and matplotlib need, a ``gdbook`` wheel built from this repository and the
 (:mod:`book.rundriver`) go to ``assets/pyodide/``. A missing or mismatched runtime file fails
 the build with the file's name and how to fix it. The pages load none of it: only
 ``javascripts/run.js`` (deferred) and its stylesheet, which start a Web Worker on the first Run.
+Each page's Run bars are written into its HTML here (:mod:`book.runbar`), so nothing moves
+when the script loads.
 """
 
 from __future__ import annotations
@@ -16,13 +18,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # as in book/hooks/math.py
 
-from book import runtime  # noqa: E402
+from book import runbar, runtime  # noqa: E402
 
 log = get_plugin_logger(__name__)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return runbar.add_run_bars(output)
 
 
 @event_priority(-300)  # after the i18n plugin built the other languages

@@ -1,10 +1,12 @@
 /*
  * gdbook Run buttons: edit and run every executed example of a page, in the page.
  *
- * Each <div class="gd-run" data-session="…"> (an executed code block, book/pagecode.py) gets
- * Run, Edit, Reset and Stop buttons, a plain <textarea> editor and a live output region under
- * the build's output. Nothing else loads until the reader presses Run: then a Web Worker
- * (run-worker.js) loads Python (Pyodide) from this site's assets/pyodide/ folder. Blocks of
+ * Each <div class="gd-run" data-session="…"> (an executed code block, book/pagecode.py) has
+ * Run, Edit, Reset and Stop buttons above it, written by the build (book/runbar.py, disabled
+ * until this script enables them); the first press makes its plain <textarea> editor and a
+ * live output region under the build's output. Nothing else loads until the reader presses
+ * Run: then a Web Worker (run-worker.js) loads Python (Pyodide) from this site's
+ * assets/pyodide/ folder. Blocks of
  * one session share a namespace; running a block first runs the earlier blocks of its session
  * that have not run yet, as the build did. Stop terminates the worker.
  */
@@ -13,11 +15,6 @@
 
   var TEXT = {
     en: {
-      run: "Run",
-      edit: "Edit",
-      reset: "Reset",
-      stop: "Stop",
-      group: "Example {n}: run or edit the code",
       editor: "Code of example {n} (editable; Ctrl+Enter runs it)",
       result: "Output of your run of example {n}",
       heading: "Your run",
@@ -35,11 +32,6 @@
       noOutput: "(The example printed nothing.)",
     },
     ko: {
-      run: "실행",
-      edit: "편집",
-      reset: "원래대로",
-      stop: "중지",
-      group: "예제 {n}: 코드를 실행하거나 편집",
       editor: "예제 {n}의 코드 (편집 가능, Ctrl+Enter로 실행)",
       result: "예제 {n} 실행 결과",
       heading: "실행 결과",
@@ -62,7 +54,9 @@
   var WORKER_URL = new URL("run-worker.js", script ? script.src : location.href).href;
   var lang = (document.documentElement.lang || "en").slice(0, 2) === "ko" ? "ko" : "en";
   var text = TEXT[lang];
-  var examples = [];
+  var bars = document.querySelectorAll("div.gd-run-bar[data-example]");
+  var blocks = document.querySelectorAll("div.gd-run");
+  var examples = {}; // number -> example, made on first use
   var worker = null;
   var ran = {}; // session -> {example number: true}, for the current worker
   var current = null; // the run in progress: {id, target, examples, started}
@@ -87,17 +81,22 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
 
-  function setup(block, index) {
-    var number = index + 1;
+  // The Run bars are in the HTML (book/runbar.py); an example's editor and output region are
+  // made the first time one of its buttons is pressed, so loading this script costs the page
+  // one click listener and nothing per block.
+  function example(number) {
+    if (examples[number]) return examples[number];
+    var bar = bars[number - 1];
+    var block = blocks[number - 1];
     var code = block.querySelector("code");
     var original = (code ? code.textContent : "").replace(/\n$/, "");
     var id = "gd-run-" + number;
-    var bar = element("div", { class: "gd-run-bar", role: "group", "aria-label": say("group", { n: number }) });
-    var run = element("button", { type: "button", class: "gd-run-run" }, text.run);
-    var edit = element("button", { type: "button", class: "gd-run-edit", "aria-expanded": "false", "aria-controls": id + "-code" }, text.edit);
-    var reset = element("button", { type: "button", class: "gd-run-reset" }, text.reset);
-    var stop = element("button", { type: "button", class: "gd-run-stop", hidden: "" }, text.stop);
-    bar.append(run, edit, reset, stop);
+    var buttons = {
+      run: bar.querySelector(".gd-run-run"),
+      edit: bar.querySelector(".gd-run-edit"),
+      reset: bar.querySelector(".gd-run-reset"),
+      stop: bar.querySelector(".gd-run-stop"),
+    };
     var editor = element("textarea", {
       id: id + "-code",
       class: "gd-run-code",
@@ -115,16 +114,16 @@
     var figures = element("div", { class: "gd-run-figures" });
     result.append(element("p", { class: "gd-run-heading" }, text.heading), status, output, figures);
 
-    block.parentNode.insertBefore(bar, block);
     block.parentNode.insertBefore(editor, block.nextSibling);
+    buttons.edit.setAttribute("aria-controls", editor.id);
     // The build's output block (if any) follows the source; the reader's run goes after it.
     var after = editor.nextElementSibling;
     var anchor = after && after.classList.contains("highlight") && !after.classList.contains("gd-run") ? after : editor;
     anchor.parentNode.insertBefore(result, anchor.nextSibling);
 
-    var example = {
+    var made = {
       number: number,
-      session: block.getAttribute("data-session") || "block" + number,
+      session: session(number),
       block: block,
       original: original,
       editor: editor,
@@ -132,24 +131,35 @@
       status: status,
       output: output,
       figures: figures,
-      buttons: { run: run, edit: edit, reset: reset, stop: stop },
+      buttons: buttons,
     };
-    run.addEventListener("click", function () { start(example); });
-    stop.addEventListener("click", stopRun);
-    edit.addEventListener("click", function () { setEditing(example, editor.hidden); });
-    reset.addEventListener("click", function () {
-      editor.value = original;
-      setEditing(example, false);
-      clear(example);
-      result.hidden = true;
-    });
     editor.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey || event.shiftKey)) {
         event.preventDefault();
-        if (!current) start(example);
+        if (!current) start(made);
       }
     });
-    return example;
+    examples[number] = made;
+    return made;
+  }
+
+  function session(number) {
+    return blocks[number - 1].getAttribute("data-session") || "block" + number;
+  }
+
+  function press(event) {
+    var button = event.target.closest ? event.target.closest(".gd-run-bar button") : null;
+    if (!button || button.disabled) return;
+    var chosen = example(Number(button.parentNode.getAttribute("data-example")));
+    if (button === chosen.buttons.run) start(chosen);
+    else if (button === chosen.buttons.stop) stopRun();
+    else if (button === chosen.buttons.edit) setEditing(chosen, chosen.editor.hidden);
+    else if (button === chosen.buttons.reset) {
+      chosen.editor.value = chosen.original;
+      setEditing(chosen, false);
+      clear(chosen);
+      chosen.result.hidden = true;
+    }
   }
 
   function setEditing(example, on) {
@@ -173,9 +183,9 @@
   }
 
   function busy(on, target) {
-    examples.forEach(function (example) {
-      example.buttons.run.disabled = on;
-      example.buttons.stop.hidden = !(on && example === target);
+    Array.prototype.forEach.call(bars, function (bar, index) {
+      bar.querySelector(".gd-run-run").disabled = on;
+      bar.querySelector(".gd-run-stop").hidden = !(on && target && target.number === index + 1);
     });
   }
 
@@ -198,11 +208,11 @@
 
   function start(target) {
     if (current) return;
-    var session = target.session;
-    var done = ran[session] || {};
-    var todo = examples.filter(function (example) {
-      return example.session === session && example.number < target.number && !done[example.number];
-    });
+    var done = ran[target.session] || {};
+    var todo = [];
+    for (var number = 1; number < target.number; number++) {
+      if (session(number) === target.session && !done[number]) todo.push(example(number));
+    }
     todo.push(target);
     todo.forEach(function (example) {
       clear(example);
@@ -298,5 +308,12 @@
     target.buttons.run.focus();
   }
 
-  examples = Array.prototype.map.call(document.querySelectorAll("div.gd-run"), setup);
+  if (bars.length !== blocks.length) {
+    if (window.console) window.console.error("gdbook Run: " + bars.length + " bars for " + blocks.length + " examples");
+    return;
+  }
+  document.addEventListener("click", press);
+  Array.prototype.forEach.call(document.querySelectorAll(".gd-run-bar button[disabled]"), function (button) {
+    button.disabled = false;
+  });
 })();

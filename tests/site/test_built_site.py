@@ -158,3 +158,20 @@ def test_api_reference_documents_the_drivers(site: Path) -> None:
     html = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
     for name in ("gradient_descent", "minibatch_sgd", "Trajectory", "LeastSquares"):
         assert f'id="gdbook.optimizers.{name}"' in html or f'id="gdbook.objectives.{name}"' in html
+
+
+def test_every_executed_block_has_its_run_bar_in_the_html(site: Path) -> None:
+    """The Run bars are in the built HTML (book/runbar.py), one per executed block, numbered
+    in page order and labelled in the page's language, so nothing moves when run.js loads."""
+    pages = 0
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        blocks = re.findall(r'<div class="gd-run(?: [^"]*)?" data-session=', text)
+        bars = re.findall(r'<div class="gd-run-bar" role="group" aria-label="([^"]+)" data-example="(\d+)">', text)
+        assert len(bars) == len(blocks), path
+        assert [int(n) for _, n in bars] == list(range(1, len(blocks) + 1)), path
+        korean = "/ko/" in f"/{path.relative_to(site).as_posix()}"
+        for label, number in bars:
+            assert label == (f"예제 {number}: 코드를 실행하거나 편집" if korean else f"Example {number}: run or edit the code"), path
+        pages += bool(blocks)
+    assert pages >= 2 * 12  # every chapter page of both languages

@@ -202,3 +202,40 @@ def test_a_figure_comes_back_in_the_page_palette(new_tab: NewTab, palette: str) 
     problems = axe_violations(page, palette)
     assert problems == [], "\n".join(problems)
     assert tab.monitor.foreign_requests() == []
+
+
+EXPLORERS_DRAWN = (
+    "() => [...document.querySelectorAll('.gd-explorer')].every((e) => e.dataset.ready === 'true')"
+)
+POSITIONS = """() => [...document.querySelectorAll("article h2, div.gd-run, .gd-run-bar, figure")]
+  .map((e) => { const r = e.getBoundingClientRect(); return [e.tagName, r.top + scrollY, r.height]; })"""
+
+
+@pytest.mark.parametrize("url", ["gd/gd-1d/", "ko/beyond/momentum/"])
+def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
+    new_tab: NewTab, url: str
+) -> None:
+    """Readers who never press Run get the page as it is without the script: the bars are in
+    the HTML, so every heading, block and figure is where it would be without run.js, and
+    the script made no editor or output region (the work of the first press)."""
+    without = new_tab()
+    without.page.context.route("**/javascripts/run.js", lambda route: route.abort())
+    without.goto(url)
+    without.page.wait_for_function(EXPLORERS_DRAWN)  # they grow when drawn, script or not
+    before = without.page.evaluate(POSITIONS)
+    assert without.page.locator(".gd-run-bar button[disabled]").count() > 0  # inert without JS
+
+    tab = new_tab()
+    tab.goto(url)
+    page = tab.page
+    page.wait_for_function("() => !document.querySelector('.gd-run-bar .gd-run-run[disabled]')")
+    page.wait_for_function(EXPLORERS_DRAWN)
+    assert page.evaluate(POSITIONS) == before
+    assert page.locator(".gd-run-code, .gd-run-result").count() == 0
+    assert page.locator(".gd-run-edit[aria-controls]").count() == 0  # set when the editor exists
+    example(page, 1).get_by_role(
+        "button", name=RUN["ko" if url.startswith("ko/") else "en"]
+    ).focus()
+    page.keyboard.press("Enter")  # keyboard users press it too
+    assert page.locator("#gd-run-1-result").count() == 1
+    assert page.locator(".gd-run-code").count() == 1
