@@ -119,13 +119,11 @@ def test_the_math_stylesheet_and_font_are_served_and_preloaded(site: Path) -> No
     from book import math
 
     css = (site / math.STYLESHEET).read_text(encoding="utf-8")
-    assert "url('stix-two-math.woff2')" in css and "font-display: swap" in css
+    assert "url('stix-two-math.woff2')" in css and "font-display: optional" in css
     assert (site / math.STYLESHEET).parent / "stix-two-math.woff2" == site / math.FONT
     for page in (site / "gd" / "gd-1d" / "index.html", site / "ko" / "gd" / "gd-1d" / "index.html"):
         text = page.read_text(encoding="utf-8")
-        link = re.search(r'href="([^"]*assets/math/math\.css)"', text)
-        assert link is not None, page
-        assert (page.parent / link.group(1)).resolve() == (site / math.STYLESHEET).resolve()
+        assert math.stylesheet() in re.sub(r"(\.\./)+assets/math/", "", text)  # inlined
         preload = re.search(r'<link rel="preload" href="([^"]+)" as="font"[^>]*crossorigin>', text)
         assert preload is not None, page
         assert (page.parent / preload.group(1)).resolve() == (site / math.FONT).resolve()
@@ -175,3 +173,25 @@ def test_every_executed_block_has_its_run_bar_in_the_html(site: Path) -> None:
             assert label == (f"예제 {number}: 코드를 실행하거나 편집" if korean else f"Example {number}: run or edit the code"), path
         pages += bool(blocks)
     assert pages >= 2 * 12  # every chapter page of both languages
+
+
+def test_pages_inline_the_small_stylesheets_and_load_scripts_only_where_used(site: Path) -> None:
+    from book import pageassets
+
+    checked = 0
+    for path in html_files(site):
+        if path.name == "404.html":
+            continue  # served at any address: keeps its absolute links
+        text = path.read_text(encoding="utf-8")
+        for sheet in pageassets.INLINED:
+            assert f"{sheet}\">" not in text, f"{path}: {sheet} still linked"
+        scripts = re.findall(r'<script src="[^"]*/(\w+)\.js"', text)
+        assert ("explorers" in scripts) == ('class="gd-explorer"' in text), path
+        assert ("run" in scripts) == ('class="gd-run-bar"' in text), path
+        if "<math" in text:
+            style = re.search(r"<style>(.*?)</style>", text, re.S)
+            assert style is not None and "@font-face" in style.group(1), path
+            font = re.search(r"url\('([^']+stix-two-math\.woff2)'\)", style.group(1))
+            assert font is not None and (path.parent / font.group(1)).is_file(), path
+        checked += 1
+    assert checked > 50  # every page of both languages but the 404 pages

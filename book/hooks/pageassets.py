@@ -1,0 +1,30 @@
+"""After the build, each page gets the book's small stylesheets inline and only the scripts
+it uses (book/pageassets.py). Runs last, after the formulas' stylesheet is written."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT))  # as in book/hooks/math.py
+
+from book import pageassets  # noqa: E402
+
+log = get_plugin_logger(__name__)
+
+
+@event_priority(-500)  # after book/hooks/math.py (-400) wrote assets/math/math.css
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    sheets = {}
+    for path in pageassets.INLINED:
+        file = site / path
+        if not file.is_file():
+            raise PluginError(f"book/hooks/pageassets.py: {path} was not built; it is inlined")
+        sheets[path] = file.read_text(encoding="utf-8")
+    pageassets.rewrite_site(site, sheets)

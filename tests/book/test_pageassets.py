@@ -1,0 +1,54 @@
+"""Each page inlines the book's small stylesheets and loads only the scripts it uses."""
+
+from __future__ import annotations
+
+import doctest
+
+from book import pageassets
+
+PAGE = (
+    '<head><link rel="stylesheet" href="../../assets/stylesheets/main.css">'
+    '<link rel="stylesheet" href="../../assets/math/math.css">'
+    '<link rel="stylesheet" href="../../stylesheets/book.css">'
+    '<link rel="stylesheet" href="../../stylesheets/late.css"></head>'
+    '<body><script src="../../javascripts/explorers.js" defer></script>'
+    '<script src="../../javascripts/run.js" defer></script></body>'
+)
+SHEETS = {
+    "assets/math/math.css": "@font-face{src:url('f.woff2')}",
+    "stylesheets/book.css": '.a{background:url("../img/x.svg")}',
+    "stylesheets/absent.css": ".never{}",
+}
+
+
+def test_docstring_examples_run() -> None:
+    result = doctest.testmod(pageassets)
+    assert result.attempted >= 5 and result.failed == 0
+
+
+def test_stylesheets_become_one_style_element_in_the_cascade_order() -> None:
+    out = pageassets.inline_stylesheets(PAGE, "gd/gd-1d", SHEETS)
+    assert "math.css" not in out and "book.css" not in out and ".never" not in out
+    main, style, late = out.index("main.css"), out.index("<style>"), out.index("late.css")
+    assert main < style < late  # Material's before, anything not inlined after
+    assert "url('../../assets/math/f.woff2')" in out
+    assert 'url("../../img/x.svg")' in out
+    assert out.count("<style>") == 1
+    assert pageassets.inline_stylesheets(out, "gd/gd-1d", SHEETS) == out
+
+
+def test_the_home_page_links_without_dot_dot() -> None:
+    page = '<link rel="stylesheet" href="stylesheets/book.css">'
+    out = pageassets.inline_stylesheets(page, "", SHEETS)
+    assert out == '<style>.a{background:url("img/x.svg")}</style>'
+
+
+def test_scripts_stay_only_where_their_markup_is() -> None:
+    bare = PAGE
+    for script, marker in pageassets.SCRIPTS.items():
+        bare = pageassets.drop_unused_script(bare, script, marker)
+    assert "<script" not in bare
+    with_run = PAGE + '<div class="gd-run-bar" role="group">'
+    for script, marker in pageassets.SCRIPTS.items():
+        with_run = pageassets.drop_unused_script(with_run, script, marker)
+    assert "run.js" in with_run and "explorers.js" not in with_run
