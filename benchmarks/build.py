@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import ROOT, load_average
+from book import runtime, vendor
 
 EXCLUDE_NAMES = {
     ".git",
@@ -189,6 +190,10 @@ def environment(tree: Path, cache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(MAKE_ENV)
     env["GDBOOK_CACHE_DIR"] = str(cache)
+    # The pinned downloads (in-browser Python, Temml and the math font) stay where `make`
+    # put them: the copy has no .cache, and fetching is not part of a build.
+    env["GDBOOK_RUNTIME_DIR"] = str(runtime.CACHE.parent)
+    env["GDBOOK_NPM_DIR"] = str(vendor.CACHE)
     env["PYTHONPATH"] = os.pathsep.join([str(tree), *filter(None, [os.environ.get("PYTHONPATH")])])
     return env
 

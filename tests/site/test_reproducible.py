@@ -25,15 +25,16 @@ from pathlib import Path
 
 import pytest
 
-from book import runtime
+from book import runtime, vendor
 from tests.conftest import ROOT
 
 #: Files that differ between builds by design, with the reason. None do today: the sitemap's
 #: dates come from git (from SOURCE_DATE_EPOCH here, the copies having no .git) and its gzip
 #: header has no time (book/hooks/languages.py).
 TIMESTAMPED: dict[str, str] = {}
-#: The downloaded in-browser Python stays where `make` put it (the copies have no .cache).
-RUNTIME = {"GDBOOK_RUNTIME_DIR": str(runtime.CACHE.parent)}
+#: The pinned downloads (in-browser Python, Temml and the math font) stay where `make` put
+#: them (the copies have no .cache).
+RUNTIME = {"GDBOOK_RUNTIME_DIR": str(runtime.CACHE.parent), "GDBOOK_NPM_DIR": str(vendor.CACHE)}
 #: Not copied into the build trees: the environment, outputs and caches at the top level ...
 TOP_LEVEL_IGNORED = {".git", ".venv", "site", ".cache", "build", "screenshots"}
 #: ... and at any depth (generated notebooks are removed after the copy).
