@@ -6,7 +6,8 @@ delays the first paint by a round trip, and the book had six small ones besides 
 one ``<style>`` element of each page, rewriting their ``url()`` references relative to the
 page; the files stay in the site for pages that are not rewritten. :func:`drop_unused_script`
 removes a script from pages that have nothing for it to do (the explorers' script from pages
-without an explorer, the Run script from pages without an executed block).
+without an explorer; the Run script is loaded by the page itself on a first press,
+:mod:`book.runbar`).
 
 Everything here is a pure function of a page's HTML and the stylesheets' text, applied to
 every HTML file after the build (``book/hooks/pageassets.py``).
@@ -29,10 +30,7 @@ INLINED = (
     "stylesheets/a11y.css",
 )
 """The stylesheets copied into each page (site paths), in the order ``mkdocs.yml`` links them."""
-SCRIPTS = {
-    "javascripts/explorers.js": 'class="gd-explorer"',
-    "javascripts/run.js": 'class="gd-run-bar"',
-}
+SCRIPTS = {"javascripts/explorers.js": 'class="gd-explorer"'}
 """Each script, and the markup without which a page does not load it."""
 URL = re.compile(r"""url\((['"]?)(?!data:|https?:|/|#)([^'")]+)\1\)""")
 

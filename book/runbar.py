@@ -4,8 +4,11 @@ Every executed block (``<div class="gd-run …">``, :mod:`book.pagecode`) gets R
 Reset and Stop buttons above it. They are in the HTML, not added by a script after the page
 has been drawn, so the page does not move when ``javascripts/run.js`` loads (no layout
 shift) and that script does no work per block until a reader presses a button. The buttons
-are ``disabled`` in the HTML: without JavaScript they cannot work, and say so; ``run.js``
-enables them.
+are ``disabled`` in the HTML: without JavaScript they cannot work, and say so.
+
+A few lines of inline script (:data:`LOADER`, once per page) enable them and wait for the
+first press; only then is ``javascripts/run.js`` fetched, and the press is handed to it. A
+reader who never presses a button downloads nothing for them but the bars themselves.
 """
 
 from __future__ import annotations
@@ -30,6 +33,25 @@ LABELS = {
     },
 }
 """The bar's labels; ``run.js`` holds the messages it writes itself, in the same languages."""
+LOADER = (
+    "<script>(function(){"
+    'var src=document.currentScript.getAttribute("data-src"),queue=[];'
+    "function press(event){"
+    'var b=event.target.closest&&event.target.closest(".gd-run-bar button");'
+    "if(!b||b.disabled||window.gdbookRun)return;"
+    "if(queue.push(b)>1)return;"
+    'var s=document.createElement("script");s.src=src;'
+    's.onload=function(){document.removeEventListener("click",press);'
+    "queue.forEach(function(x){window.gdbookRun.press(x)})};"
+    "s.onerror=function(){s.remove();queue=[]};"  # the next press tries again
+    "document.head.appendChild(s)}"
+    'document.addEventListener("click",press);'
+    'document.querySelectorAll(".gd-run-bar button[disabled]").forEach(function(b){b.disabled=false})'
+    "})()</script>"
+)
+"""Enables the bars' buttons and loads ``run.js`` on the first press (``data-src``: its URL)."""
+SCRIPT = "javascripts/run.js"
+ROOT_PREFIX = re.compile(r'<script src="((?:\.\./)*)assets/javascripts/bundle\.')
 BLOCK = re.compile(r'<div class="gd-run(?: [^"]*)?"(?= )')
 LANG = re.compile(r'<html[^>]* lang="([a-z]{2})')
 
@@ -80,4 +102,10 @@ def add_run_bars(page: str) -> str:
         count += 1
         return bar(count, lang) + match.group(0)
 
-    return BLOCK.sub(insert, page)
+    page = BLOCK.sub(insert, page)
+    if not count:
+        return page
+    root = ROOT_PREFIX.search(page)
+    src = (root.group(1) if root else "/") + SCRIPT
+    loader = LOADER.replace("<script>", f'<script data-src="{src}">', 1)
+    return page.replace("</body>", loader + "</body>", 1)

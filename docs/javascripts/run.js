@@ -2,9 +2,10 @@
  * gdbook Run buttons: edit and run every executed example of a page, in the page.
  *
  * Each <div class="gd-run" data-session="…"> (an executed code block, book/pagecode.py) has
- * Run, Edit, Reset and Stop buttons above it, written by the build (book/runbar.py, disabled
- * until this script enables them); the first press makes its plain <textarea> editor and a
- * live output region under the build's output. Nothing else loads until the reader presses
+ * Run, Edit, Reset and Stop buttons above it, written by the build (book/runbar.py, which
+ * also writes a few lines of inline script that enable them and load this file on the first
+ * press); that press makes the example's plain <textarea> editor and a live output region
+ * under the build's output. Nothing else loads until the reader presses
  * Run: then a Web Worker (run-worker.js) loads Python (Pyodide) from this site's
  * assets/pyodide/ folder. Blocks of
  * one session share a namespace; running a block first runs the earlier blocks of its session
@@ -149,7 +150,11 @@
 
   function press(event) {
     var button = event.target.closest ? event.target.closest(".gd-run-bar button") : null;
-    if (!button || button.disabled) return;
+    if (button) pressed(button);
+  }
+
+  function pressed(button) {
+    if (button.disabled) return;
     var chosen = example(Number(button.parentNode.getAttribute("data-example")));
     if (button === chosen.buttons.run) start(chosen);
     else if (button === chosen.buttons.stop) stopRun();
@@ -313,7 +318,7 @@
     return;
   }
   document.addEventListener("click", press);
-  Array.prototype.forEach.call(document.querySelectorAll(".gd-run-bar button[disabled]"), function (button) {
-    button.disabled = false;
-  });
+  // The page's loader (book/runbar.py) fetched this script on a first press and hands that
+  // press over; later presses come to the listener above.
+  window.gdbookRun = { press: pressed };
 })();

@@ -11,8 +11,7 @@ PAGE = (
     '<link rel="stylesheet" href="../../assets/math/math.css">'
     '<link rel="stylesheet" href="../../stylesheets/book.css">'
     '<link rel="stylesheet" href="../../stylesheets/late.css"></head>'
-    '<body><script src="../../javascripts/explorers.js" defer></script>'
-    '<script src="../../javascripts/run.js" defer></script></body>'
+    '<body><script src="../../javascripts/explorers.js" defer></script></body>'
 )
 SHEETS = {
     "assets/math/math.css": "@font-face{src:url('f.woff2')}",
@@ -48,7 +47,7 @@ def test_scripts_stay_only_where_their_markup_is() -> None:
     for script, marker in pageassets.SCRIPTS.items():
         bare = pageassets.drop_unused_script(bare, script, marker)
     assert "<script" not in bare
-    with_run = PAGE + '<div class="gd-run-bar" role="group">'
+    used = PAGE + '<div class="gd-explorer" data-explorer="x">'
     for script, marker in pageassets.SCRIPTS.items():
-        with_run = pageassets.drop_unused_script(with_run, script, marker)
-    assert "run.js" in with_run and "explorers.js" not in with_run
+        used = pageassets.drop_unused_script(used, script, marker)
+    assert used == PAGE + '<div class="gd-explorer" data-explorer="x">'

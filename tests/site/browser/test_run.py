@@ -9,10 +9,11 @@ the editor and the output open, in both palettes and on a phone-sized screen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 from book import pagecode, syntax
 from gdbook.plotting import PALETTES
@@ -58,9 +59,11 @@ def run_and_wait(page: Page, number: int, lang: str) -> str:
 def wait_done(page: Page, number: int) -> str:
     """Wait until the run in progress finished; return example ``number``'s status line."""
     result = page.locator(f"#gd-run-{number}-result")
+    # The first press of a page fetches run.js first: until then there is no status line.
     page.wait_for_function(
-        "(n) => !document.querySelector('#gd-run-' + n + '-result .gd-run-status')"
-        ".textContent.match(/…$/) && !document.querySelector('.gd-run-run[disabled]')",
+        "(n) => { const s = document.querySelector('#gd-run-' + n + '-result .gd-run-status');"
+        " return !!s && s.textContent !== '' && !s.textContent.match(/…$/)"
+        " && !document.querySelector('.gd-run-run[disabled]'); }",
         arg=number,
         timeout=RUN_TIMEOUT,
     )
@@ -150,8 +153,8 @@ def test_an_edited_learning_rate_prints_what_cpython_prints(new_tab: NewTab) -> 
     editor.fill("while True:\n    pass")
     bar.get_by_role("button", name="Run", exact=True).click()
     page.wait_for_function(
-        "(n) => /Running example/.test(document.querySelector("
-        "'#gd-run-' + n + '-result .gd-run-status').textContent)",
+        "(n) => /Running example/.test((document.querySelector("
+        "'#gd-run-' + n + '-result .gd-run-status') || {}).textContent)",
         arg=number,
         timeout=RUN_TIMEOUT,
     )
@@ -216,16 +219,29 @@ def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
     new_tab: NewTab, url: str
 ) -> None:
     """Readers who never press Run get the page as it is without the script: the bars are in
-    the HTML, so every heading, block and figure is where it would be without run.js, and
-    the script made no editor or output region (the work of the first press)."""
+    the HTML, so every heading, block and figure is where it would be without run.js; run.js
+    is not even downloaded before the first press, which makes the example's editor and
+    output region."""
+    def without_loader(route: Route) -> None:
+        response = route.fetch()
+        body = re.sub(r"<script data-src=[^>]*>.*?</script>", "", response.text(), flags=re.S)
+        route.fulfill(response=response, body=body)
+
+    # The math font is font-display: optional, so whether a page uses it depends on when it
+    # arrived; both pages go without it, which leaves the comparison about the Run script.
+    def no_font(tab: Tab) -> None:
+        tab.page.route("**/stix-two-math.woff2", lambda route: route.abort())
+
     without = new_tab()
-    without.page.context.route("**/javascripts/run.js", lambda route: route.abort())
+    no_font(without)
+    without.page.route(f"**/{url}", without_loader)  # the page with no Run script at all
     without.goto(url)
     without.page.wait_for_function(EXPLORERS_DRAWN)  # they grow when drawn, script or not
     before = without.page.evaluate(POSITIONS)
     assert without.page.locator(".gd-run-bar button[disabled]").count() > 0  # inert without JS
 
     tab = new_tab()
+    no_font(tab)
     tab.goto(url)
     page = tab.page
     page.wait_for_function("() => !document.querySelector('.gd-run-bar .gd-run-run[disabled]')")
@@ -236,6 +252,8 @@ def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
     example(page, 1).get_by_role(
         "button", name=RUN["ko" if url.startswith("ko/") else "en"]
     ).focus()
+    assert not [u for u in tab.monitor.requests if u.endswith("/run.js")], "run.js before a press"
     page.keyboard.press("Enter")  # keyboard users press it too
-    assert page.locator("#gd-run-1-result").count() == 1
+    page.locator("#gd-run-1-result").wait_for(state="attached")
+    assert any(u.endswith("/javascripts/run.js") for u in tab.monitor.requests)
     assert page.locator(".gd-run-code").count() == 1
