@@ -3,10 +3,10 @@
 After the build (once, in the outer language build), the verified Pyodide core, the wheels
 numpy and matplotlib need, a ``gdbook`` wheel built from this repository and the driver
 (:mod:`book.rundriver`) go to ``assets/pyodide/``. A missing or mismatched runtime file fails
-the build with the file's name and how to fix it. The pages load none of it: only
-``javascripts/run.js`` (deferred) and its stylesheet, which start a Web Worker on the first Run.
-Each page's Run bars are written into its HTML here (:mod:`book.runbar`), so nothing moves
-when the script loads.
+the build with the file's name and how to fix it. The pages load none of it. Each page's Run
+bars, and a few lines of inline script that fetch ``javascripts/run.js`` on the first press,
+are written into its HTML here (:mod:`book.runbar`); run.js starts a Web Worker on the first
+Run.
 """
 
 from __future__ import annotations
