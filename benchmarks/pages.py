@@ -486,4 +486,16 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             "then reported contrast and touch-target failures next to the skipped blocks "
             "(accessibility 93).",
         ]
+    notebooks = [p for p in measured if "notebooks/" in p["path"]]
+    if notebooks:
+        heavy = [p for p in notebooks if p["total_bytes"] > TARGET_BYTES]
+        score = statistics.median(p["median"]["performance"] for p in notebooks)
+        lines += [
+            "",
+            f"The notebook pages are the slowest (median performance {score:.0f}) and "
+            f"{len(heavy)} of {len(notebooks)} exceed the transfer target (up to "
+            f"{max(p['total_bytes'] for p in notebooks) / 1000:.0f} KB): each executed "
+            "figure is embedded in the page as a base64 PNG by mkdocs-jupyter, and the "
+            "chapter's figures as base64 SVG.",
+        ]
     return lines
