@@ -495,7 +495,7 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             f"The notebook pages are the slowest (median performance {score:.0f}) and "
             f"{len(heavy)} of {len(notebooks)} exceed the transfer target (up to "
             f"{max(p['total_bytes'] for p in notebooks) / 1000:.0f} KB): each executed "
-            "figure is embedded in the page as a base64 PNG by mkdocs-jupyter, and the "
-            "chapter's figures as base64 SVG.",
+            "figure is embedded in the page as a base64 PNG, and mkdocs-jupyter inlines "
+            "JupyterLab's stylesheet (with its icons as base64 SVG) into every notebook page.",
         ]
     return lines
