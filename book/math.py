@@ -261,6 +261,21 @@ def subset_font(characters: Iterable[str]) -> bytes:
     return out.getvalue()
 
 
+def cached_subset(characters: Iterable[str], store: cache.Cache | None = None) -> bytes:
+    """:func:`subset_font`, kept in the build's cache by the set of characters, so a rebuild
+    under ``make serve`` (the same formulas' characters) does not subset the font again."""
+    store = store if store is not None else cache.Cache("mathfont")
+    wanted = "".join(sorted(set(characters)))
+    key = cache.key(
+        "mathfont", sources=[Path(__file__)], data=f"{vendor.STIX_TWO_MATH.spec}\n{wanted}"
+    )
+    font = store.get(key)
+    if font is None:
+        font = subset_font(wanted)
+        store.put(key, font)
+    return font
+
+
 def stylesheet() -> str:
     """Temml's stylesheet for STIX Two Math, with its ``@font-face`` pointing at :data:`FONT`.
 
@@ -320,6 +335,6 @@ def typeset_site(site: Path, log: Callable[[str], object] = print) -> int:
     for path in sorted(site.rglob("*.html")):
         characters |= math_characters(path.read_text(encoding="utf-8"))
     font.parent.mkdir(parents=True, exist_ok=True)
-    font.write_bytes(subset_font(characters))
+    font.write_bytes(cached_subset(characters))
     (site / STYLESHEET).write_text(stylesheet(), encoding="utf-8")
     return len(pages)

@@ -109,6 +109,22 @@ def test_the_font_subset_keeps_the_math_table_and_what_was_asked() -> None:
     assert math.subset_font("∑∇‖") == data  # reproducible: no timestamps
 
 
+def test_the_subset_is_cached_by_its_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = cache.Cache("mathfont", tmp_path)
+    first = math.cached_subset("∑∇", store)
+    assert first == math.subset_font("∑∇")
+
+    def refuse(characters: object) -> bytes:
+        raise AssertionError("the same characters must come from the cache")
+
+    monkeypatch.setattr(math, "subset_font", refuse)
+    assert math.cached_subset("∇∑∇", store) == first  # order and repeats do not matter
+    with pytest.raises(AssertionError, match="from the cache"):
+        math.cached_subset("∑∇‖", store)  # new characters: a new subset
+
+
 def test_a_missing_vendor_package_says_how_to_fetch_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
