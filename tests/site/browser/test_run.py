@@ -128,7 +128,8 @@ def test_an_edited_learning_rate_prints_what_cpython_prints(new_tab: NewTab) -> 
     editor = page.get_by_role(
         "textbox", name=f"Code of example {number} (editable; Ctrl+Enter runs it)"
     )
-    assert editor.is_visible() and editor.evaluate("e => e === document.activeElement")
+    editor.wait_for(state="visible")  # the page's first press fetches run.js first
+    assert editor.evaluate("e => e === document.activeElement")
     editor.fill(edited)
     assert "Done in" in run_and_wait(page, number, "en")
     assert same_printed_output(expected.strip(), output_of(page, number).strip())
