@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))
 
 from book import build, buildstate, pagecode, syntax  # noqa: E402
+from book.figurehtml import FIGURES_URL_DIR  # noqa: E402
 
 log = get_plugin_logger("book")
-FIGURES_URL_DIR = "figures"
 EXPLORERS_URL_DIR = "explorers"
 
 

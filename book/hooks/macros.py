@@ -13,10 +13,8 @@ figure or explorer fails the build with the page and the name.
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))
 
 from book import buildstate, chapters, pagecode, syntax  # noqa: E402
-
-FIGURES_URL_DIR = "figures"
+from book.figurehtml import figure_html  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -44,49 +41,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def page_language(page: Page, config: MkDocsConfig) -> str:
     """Return ``"en"`` or ``"ko"`` for a page built by the i18n plugin."""
     return str(getattr(page.file, "locale", None) or config.theme.get("language", "en"))
-
-
-def figure_html(entry: dict[str, Any], lang: str, base_url: str) -> str:
-    r"""Return the Markdown (HTML) of a figure for a page in ``lang``.
-
-    Two ``<img>`` elements, the light one marked ``#only-light`` and the dark one
-    ``#only-dark`` (Material shows the one matching the palette), with the alt text, the
-    SVG's width and height (no layout shift), lazy loading, and a ``<figcaption>``. The
-    figure is parsed as Markdown (``md_in_html``, ``markdown="span"``), so the caption's
-    ``$...$`` math goes through arithmatex like any other formula of the page.
-
-    Parameters
-    ----------
-    entry : dict
-        The figure's files, alt texts, captions and size (:class:`book.build.Artefacts`).
-    lang : {"en", "ko"}
-        The page's language.
-    base_url : str
-        The URL of the site root relative to the page (``"."``, ``"../.."``).
-
-    Examples
-    --------
-    >>> entry = {"files": {"en": {"light": "a.light.svg", "dark": "a.dark.svg"}},
-    ...          "alt": {"en": "A line"}, "caption": {"en": "A $x$ line"},
-    ...          "width": 614, "height": 384}
-    >>> print(figure_html(entry, "en", "..").replace("><", ">\n<"))
-    <figure class="gd-figure" markdown="span">
-    <img src="../figures/a.light.svg#only-light" alt="A line" width="614" height="384" loading="lazy" decoding="async">
-    <img src="../figures/a.dark.svg#only-dark" alt="A line" width="614" height="384" loading="lazy" decoding="async">
-    <figcaption>A $x$ line</figcaption>
-    </figure>
-    """
-    files = entry["files"][lang]
-    alt = html.escape(entry["alt"][lang], quote=True)
-    base = f"{base_url.rstrip('/')}/{FIGURES_URL_DIR}" if base_url else FIGURES_URL_DIR
-    size = f'width="{int(entry["width"])}" height="{int(entry["height"])}"'
-    images = "".join(
-        f'<img src="{base}/{html.escape(files[theme])}#only-{theme}" alt="{alt}" {size} '
-        'loading="lazy" decoding="async">'
-        for theme in ("light", "dark")
-    )
-    caption = entry["caption"][lang]
-    return f'<figure class="gd-figure" markdown="span">{images}<figcaption>{caption}</figcaption></figure>'
 
 
 def _glossary(lang: str) -> str:

@@ -16,6 +16,9 @@ files are collected. Fixes on top of mkdocs-jupyter 0.26.3 (see CONTRIBUTING.md)
    cache instead (:func:`on_pre_page`), keyed by the notebook and the converters' versions.
 6. ``mkdocs serve`` does not watch ``docs/notebooks/``: the notebooks are written there by
    the build itself, and watching them made every edit build the book twice.
+7. The pages show the figures as files and keep only the CSS they use
+   (:mod:`book.notebookpage`): the embedded PNGs and JupyterLab's stylesheet made them
+   0.7-1.7 MB each.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # in on_config, before any build event imports book.* or gdbook.
 sys.path.append(str(ROOT))
 
-from book import cache, chapters, notebooks  # noqa: E402
+from book import buildstate, cache, chapters, notebookpage, notebooks  # noqa: E402
+from book.figurehtml import figure_images  # noqa: E402
 
 log = get_plugin_logger("notebooks")
 
@@ -198,8 +202,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = CDN_SCRIPT.sub("", html)
         html = EMPTY_MATHJAX.sub("", html)
         html = _match_heading_ids(html, page)
-        return _wrap_math(html)
+        html = notebookpage.mark_styles(notebookpage.drop_list_style(html))
+        return _wrap_math(_figures_as_files(html, page))
     return html
+
+
+def _figures_as_files(html: str, page: Page) -> str:
+    """Show the notebook's figures from the site's SVGs instead of its PNG attachments."""
+    lang = str(getattr(page.file, "locale", "en"))
+    notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    figures = buildstate.current().artefacts.figures
+    by_png = {entry["files"][lang]["png"]: entry for entry in figures.values()}
+    root = get_relative_url(".", page.url)
+    images = {}
+    for data, name in notebookpage.attachment_names(notebook).items():
+        if name not in by_png:
+            raise PluginError(f"{page.file.src_uri}: attachment {name} is no figure of the book")
+        images[data] = figure_images(by_png[name], lang, root)
+    try:
+        return notebookpage.figures_as_files(html, images)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -224,7 +247,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-300)
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
-    """Ship each .ipynb beside its rendered page so readers can download it."""
+    """Ship each .ipynb beside its rendered page so readers can download it.
+
+    The pages' stylesheets marked in :func:`on_page_content` are pruned last, once the
+    formulas are typeset (``book/hooks/pageassets.py``)."""
     site = Path(config.site_dir)
     for source in sorted(notebooks.OUT.glob("*.ipynb")):
         stem, _, rest = source.name.partition(".")

@@ -1,5 +1,7 @@
 """After the build, each page gets the book's small stylesheets inline and only the scripts
-it uses (book/pageassets.py). Runs last, after the formulas' stylesheet is written."""
+it uses (book/pageassets.py), and each notebook page only the CSS it can use
+(book/notebookpage.py). Runs last, after the formulas are typeset and their stylesheet is
+written."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # as in book/hooks/math.py
 
-from book import pageassets  # noqa: E402
+from book import notebookpage, pageassets  # noqa: E402
 
 log = get_plugin_logger(__name__)
 
@@ -27,4 +29,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not file.is_file():
             raise PluginError(f"book/hooks/pageassets.py: {path} was not built; it is inlined")
         sheets[path] = file.read_text(encoding="utf-8")
+    stylesheets = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.css"))]
+    pruned = 0
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if notebookpage.MARK in text:
+            path.write_text(notebookpage.prune_marked(text, stylesheets), encoding="utf-8")
+            pruned += 1
+    log.info(f"notebook pages: stylesheets of {pruned} pruned")
     pageassets.rewrite_site(site, sheets)

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 import book.figures as registry
 from book import build
 from book.chapters import CHAPTERS
+from book.figurehtml import figure_html
 from book.figures import (
     FigureSpec,
     MissingGlyphError,
@@ -29,7 +30,6 @@ from book.figures import (
     render_variants,
     to_dark,
 )
-from book.hooks.macros import figure_html
 from gdbook.plotting import PALETTES, FontNotFoundError, book_style, cjk_font_path
 
 ROOT = Path(__file__).resolve().parents[2]

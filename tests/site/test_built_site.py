@@ -144,6 +144,46 @@ def test_notebook_pages_hold_rendered_output(site: Path, chapter: int, lang: str
     assert notebook["cells"], "the downloadable notebook is empty"
 
 
+def notebook_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("notebooks/*/index.html")) + sorted(site.glob("ko/notebooks/*/index.html"))
+
+
+def test_notebook_pages_show_each_figure_from_its_files_in_both_palettes(site: Path) -> None:
+    """No figure is embedded as base64; each is the chapter pages' light and dark SVG pair,
+    sized and lazy, and the files exist."""
+    pages = notebook_pages(site)
+    assert len(pages) == 24
+    figures = 0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "data:image/png" not in text, path
+        images = re.findall(r"<img [^>]*>", text.split('class="jupyter-wrapper"', 1)[1])
+        for light, dark in zip(images[::2], images[1::2], strict=True):
+            sources = [re.search(r'src="([^"#]+)#only-(\w+)"', img) for img in (light, dark)]
+            assert [m.group(2) for m in sources if m] == ["light", "dark"], (path, light, dark)
+            for img, match in zip((light, dark), sources, strict=True):
+                assert (path.parent / match.group(1)).is_file(), (path, match.group(1))
+                assert 'loading="lazy"' in img and re.search(r'width="\d+" height="\d+"', img)
+            alts = [re.search(r'alt="([^"]*)"', img) for img in (light, dark)]
+            assert alts[0] and alts[1] and alts[0][1] == alts[1][1] and len(alts[0][1]) > 20, path
+            figures += 1
+    assert figures > 40
+
+
+def test_notebook_pages_carry_only_the_css_they_can_use(site: Path) -> None:
+    """JupyterLab's 585 KB of CSS is pruned on every notebook page, and nothing is left
+    marked for pruning; the upstream list-repr <style> is gone."""
+    from book.notebookpage import MARK, PRUNED
+
+    for path in notebook_pages(site):
+        text = path.read_text(encoding="utf-8")
+        assert MARK not in text and '<style type="text/css">' not in text, path
+        assert "<style>\n        ['pre" not in text and "['pre {" not in text, path
+        pruned = re.findall(re.escape(PRUNED) + r"(.*?)</style>", text, re.S)
+        assert len(pruned) == 3, path
+        assert 2_000 < sum(map(len, pruned)) < 40_000, path
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("lang", ["", "ko/"])
 def test_chapters_link_to_their_notebook(site: Path, chapter: str, lang: str) -> None:
