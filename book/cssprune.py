@@ -76,7 +76,7 @@ def custom_properties_used(text: str) -> frozenset[str]:
     return frozenset(VAR.findall(text))
 
 
-def _selectors(prelude: list[ast.Node]) -> Iterator[list[ast.Node]]:
+def selector_list(prelude: list[ast.Node]) -> Iterator[list[ast.Node]]:
     """Split a rule's prelude on its top-level commas (those inside ``:is()`` are nested)."""
     current: list[ast.Node] = []
     for token in prelude:
@@ -152,7 +152,7 @@ def _select(rules: Iterable[ast.Node], markup: Markup) -> list[_Rule | _Group | 
         if isinstance(rule, ast.QualifiedRule):
             selectors = [
                 _serialize(selector)
-                for selector in _selectors(rule.prelude)
+                for selector in selector_list(rule.prelude)
                 if can_match(selector, markup)
             ]
             if selectors:
@@ -267,4 +267,4 @@ def prune(css: str, markup: Markup, *, referenced: frozenset[str] = frozenset())
     return _emit(kept, _reachable(flat, referenced), _animations(flat))
 
 
-__all__ = ["Markup", "can_match", "custom_properties_used", "prune"]
+__all__ = ["Markup", "can_match", "custom_properties_used", "prune", "selector_list"]

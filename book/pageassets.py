@@ -7,7 +7,8 @@ one ``<style>`` element of each page, rewriting their ``url()`` references relat
 page; the files stay in the site for pages that are not rewritten. :func:`drop_unused_script`
 removes a script from pages that have nothing for it to do (the explorers' script from pages
 without an explorer; the Run script is loaded by the page itself on a first press,
-:mod:`book.runbar`).
+:mod:`book.runbar`). :func:`js_class_first` sets the root's ``js`` class before the page is
+styled rather than after.
 
 Everything here is a pure function of a page's HTML and the stylesheets' text, applied to
 every HTML file after the build (``book/hooks/pageassets.py``).
@@ -32,6 +33,8 @@ INLINED = (
 """The stylesheets copied into each page (site paths), in the order ``mkdocs.yml`` links them."""
 SCRIPTS = {"javascripts/explorers.js": 'class="gd-explorer"'}
 """Each script, and the markup without which a page does not load it."""
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+"""A page's ``<style>`` elements; group 1 is the stylesheet."""
 URL = re.compile(r"""url\((['"]?)(?!data:|https?:|/|#)([^'")]+)\1\)""")
 
 
@@ -101,14 +104,37 @@ def drop_unused_script(page: str, script: str, needed_when: str) -> str:
     return re.sub(rf'<script src="[^"]*/?{name}"[^>]*></script>', "", page)
 
 
+JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
+"""Material's script turns ``<html class="no-js">`` into ``class="js"`` when it runs, at the
+end of ``<body>``; by then a long page has been styled in parts as it arrived, and the
+change of the root's class restyles all of it (Chromium's traces: one recalculation of
+every element). Done first thing in ``<head>``, the page is styled once, as scripted; a
+reader without JavaScript still gets ``no-js``."""
+
+
+def js_class_first(page: str) -> str:
+    """Insert :data:`JS_CLASS` at the start of ``<head>`` of a page whose root is ``no-js``.
+
+    Examples
+    --------
+    >>> js_class_first('<html lang="en" class="no-js"><head><meta charset="utf-8">')[:46]
+    '<html lang="en" class="no-js"><head><script>'
+    >>> js_class_first("<html><head>")
+    '<html><head>'
+    """
+    if JS_CLASS in page or not re.search(r'<html[^>]*\sclass="no-js"', page):
+        return page
+    return page.replace("<head>", "<head>" + JS_CLASS, 1)
+
+
 def rewrite_site(site: Path, sheets: Mapping[str, str]) -> int:
-    """Apply both rewrites to every HTML page under ``site``; return how many changed."""
+    """Apply the rewrites to every HTML page under ``site``; return how many changed."""
     changed = 0
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         page_dir = os.path.relpath(path.parent, site).replace(os.sep, "/")
         page_dir = "" if page_dir == "." else page_dir
-        new = inline_stylesheets(text, page_dir, sheets)
+        new = js_class_first(inline_stylesheets(text, page_dir, sheets))
         for script, marker in SCRIPTS.items():
             new = drop_unused_script(new, script, marker)
         if new != text:

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # as in book/hooks/math.py
 
-from book import notebookpage, pageassets  # noqa: E402
+from book import notebookpage, pageassets, paletteswitch  # noqa: E402
 
 log = get_plugin_logger(__name__)
 
@@ -38,3 +38,31 @@ def on_post_build(config: MkDocsConfig) -> None:
             pruned += 1
     log.info(f"notebook pages: stylesheets of {pruned} pruned")
     pageassets.rewrite_site(site, sheets)
+    _narrow_palette_switch(site)
+
+
+def _narrow_palette_switch(site: Path) -> None:
+    """Narrow Material's palette-switch rule to the elements that have transitions."""
+    palettes = sorted(site.glob("assets/stylesheets/palette.*.min.css"))
+    if len(palettes) != 1:
+        names = [p.name for p in palettes]
+        raise PluginError(
+            f"book/hooks/pageassets.py: expected one Material palette stylesheet under "
+            f"assets/stylesheets, found {names}"
+        )
+    palette = palettes[0]
+    text = palette.read_text(encoding="utf-8")
+    if paletteswitch.UNIVERSAL not in text:
+        log.info(f"palette switch: {palette.name} already narrowed")  # i18n's second pass
+        return
+    sources = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.css")) if p != palette]
+    sources += [text]
+    for page in sorted(site.rglob("*.html")):
+        sources += pageassets.STYLE.findall(page.read_text(encoding="utf-8"))
+    targets = paletteswitch.transition_targets(sources)
+    try:
+        narrowed = paletteswitch.narrow(text, targets)
+    except ValueError as error:
+        raise PluginError(f"book/hooks/pageassets.py: {error}") from error
+    palette.write_text(narrowed, encoding="utf-8")
+    log.info(f"palette switch: {len(targets)} selectors with transitions instead of *")

@@ -240,3 +240,35 @@ def test_pages_inline_the_small_stylesheets_and_load_scripts_only_where_used(sit
             assert font is not None and (path.parent / font.group(1)).is_file(), path
         checked += 1
     assert checked > 50  # every page of both languages but the 404 pages
+
+
+def test_pages_set_the_js_class_before_they_are_styled(site: Path) -> None:
+    """Every page swaps ``no-js`` for ``js`` in ``<head>``, before any stylesheet or body."""
+    from book.pageassets import JS_CLASS
+
+    pages = list(html_files(site))
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r'<html[^>]*class="no-js"', text), path  # kept for readers without JS
+        head = text[text.index("<head>") : text.index("</head>")]
+        assert head.startswith("<head>" + JS_CLASS), path
+        assert text.count(JS_CLASS) == 1, path
+    assert len(pages) > 50
+
+
+def test_the_palette_switch_rule_names_only_elements_with_transitions(site: Path) -> None:
+    """Material's ``[data-md-color-switching] *`` is narrowed (book/paletteswitch.py); the
+    browser test checks that it still stops every transition."""
+    from book import paletteswitch
+
+    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    css = palette.read_text(encoding="utf-8")
+    attribute = f"[{paletteswitch.ATTRIBUTE}]"
+    assert paletteswitch.UNIVERSAL not in css and f"{attribute} :after" not in css
+    narrowed = re.search(re.escape(attribute) + r" :is\(([^)]*)\)\{transition-duration:0s", css)
+    assert narrowed is not None
+    names = narrowed.group(1).split(",")
+    assert {".md-nav__link", ".md-header__button", "a"} <= set(names), names
+    assert "*" not in names and not any("::" in name for name in names)
+    assert f"{attribute} .tabbed-button:after{{" in css  # pseudo-elements: a rule each
+    assert "::placeholder" not in css.split(attribute, 1)[1]
