@@ -8,7 +8,8 @@ page; the files stay in the site for pages that are not rewritten. :func:`drop_u
 removes a script from pages that have nothing for it to do (the explorers' script from pages
 without an explorer; the Run script is loaded by the page itself on a first press,
 :mod:`book.runbar`). :func:`js_class_first` sets the root's ``js`` class before the page is
-styled rather than after.
+styled rather than after, and :func:`defer_bundle` keeps Material's script from delaying the
+first paint.
 
 Everything here is a pure function of a page's HTML and the stylesheets' text, applied to
 every HTML file after the build (``book/hooks/pageassets.py``).
@@ -104,6 +105,27 @@ def drop_unused_script(page: str, script: str, needed_when: str) -> str:
     return re.sub(rf'<script src="[^"]*/?{name}"[^>]*></script>', "", page)
 
 
+BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
+def defer_bundle(page: str) -> str:
+    """Load Material's script with ``defer``.
+
+    Material puts its script, without ``defer``, at the end of ``<body>``: the browser
+    must fetch and run it before the first paint of a page whose HTML arrives quickly.
+    Deferred it runs at the same point of the document (after parsing, before
+    ``DOMContentLoaded``, which it waits for anyway) without holding up the paint; measured
+    with Lighthouse's phone (3 runs each), First Contentful Paint 1.6-2.1 s to 1.05 s on the
+    home page and ``/ko/sgd/sgd/``.
+
+    Examples
+    --------
+    >>> defer_bundle('<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>'
+    """
+    return BUNDLE.sub(r'<script src="\1" defer></script>', page)
+
+
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
 """Material's script turns ``<html class="no-js">`` into ``class="js"`` when it runs, at the
 end of ``<body>``; by then a long page has been styled in parts as it arrived, and the
@@ -117,7 +139,7 @@ def js_class_first(page: str) -> str:
 
     Examples
     --------
-    >>> js_class_first('<html lang="en" class="no-js"><head><meta charset="utf-8">')[:46]
+    >>> js_class_first('<html lang="en" class="no-js"><head><meta charset="utf-8">')[:44]
     '<html lang="en" class="no-js"><head><script>'
     >>> js_class_first("<html><head>")
     '<html><head>'
@@ -134,7 +156,7 @@ def rewrite_site(site: Path, sheets: Mapping[str, str]) -> int:
         text = path.read_text(encoding="utf-8")
         page_dir = os.path.relpath(path.parent, site).replace(os.sep, "/")
         page_dir = "" if page_dir == "." else page_dir
-        new = js_class_first(inline_stylesheets(text, page_dir, sheets))
+        new = defer_bundle(js_class_first(inline_stylesheets(text, page_dir, sheets)))
         for script, marker in SCRIPTS.items():
             new = drop_unused_script(new, script, marker)
         if new != text:

@@ -145,7 +145,9 @@ def test_notebook_pages_hold_rendered_output(site: Path, chapter: int, lang: str
 
 
 def notebook_pages(site: Path) -> list[Path]:
-    return sorted(site.glob("notebooks/*/index.html")) + sorted(site.glob("ko/notebooks/*/index.html"))
+    return sorted(site.glob("notebooks/*/index.html")) + sorted(
+        site.glob("ko/notebooks/*/index.html")
+    )
 
 
 def test_notebook_pages_show_each_figure_from_its_files_in_both_palettes(site: Path) -> None:
@@ -206,12 +208,18 @@ def test_every_executed_block_has_its_run_bar_in_the_html(site: Path) -> None:
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")
         blocks = re.findall(r'<div class="gd-run(?: [^"]*)?" data-session=', text)
-        bars = re.findall(r'<div class="gd-run-bar" role="group" aria-label="([^"]+)" data-example="(\d+)">', text)
+        bars = re.findall(
+            r'<div class="gd-run-bar" role="group" aria-label="([^"]+)" data-example="(\d+)">', text
+        )
         assert len(bars) == len(blocks), path
         assert [int(n) for _, n in bars] == list(range(1, len(blocks) + 1)), path
         korean = "/ko/" in f"/{path.relative_to(site).as_posix()}"
         for label, number in bars:
-            assert label == (f"예제 {number}: 코드를 실행하거나 편집" if korean else f"Example {number}: run or edit the code"), path
+            assert label == (
+                f"예제 {number}: 코드를 실행하거나 편집"
+                if korean
+                else f"Example {number}: run or edit the code"
+            ), path
         loader = re.findall(r'<script data-src="([^"]+)">\(function\(\)', text)
         assert len(loader) == bool(blocks), f"{path}: {len(loader)} Run loaders"
         if blocks:
@@ -229,7 +237,7 @@ def test_pages_inline_the_small_stylesheets_and_load_scripts_only_where_used(sit
             continue  # served at any address: keeps its absolute links
         text = path.read_text(encoding="utf-8")
         for sheet in pageassets.INLINED:
-            assert f"{sheet}\">" not in text, f"{path}: {sheet} still linked"
+            assert f'{sheet}">' not in text, f"{path}: {sheet} still linked"
         scripts = re.findall(r'<script src="[^"]*/(\w+)\.js"', text)
         assert ("explorers" in scripts) == ('class="gd-explorer"' in text), path
         assert "run" not in scripts, f"{path}: run.js is loaded by a press, not by the page"
@@ -272,3 +280,13 @@ def test_the_palette_switch_rule_names_only_elements_with_transitions(site: Path
     assert "*" not in names and not any("::" in name for name in names)
     assert f"{attribute} .tabbed-button:after{{" in css  # pseudo-elements: a rule each
     assert "::placeholder" not in css.split(attribute, 1)[1]
+
+
+def test_materials_script_is_deferred_on_every_page(site: Path) -> None:
+    pages = list(html_files(site))
+    for path in pages:
+        scripts = re.findall(
+            r"<script src=\"[^\"]*bundle\.[0-9a-f]+\.min\.js\"[^>]*>", path.read_text()
+        )
+        assert len(scripts) == 1 and scripts[0].endswith(" defer>"), (path, scripts)
+    assert len(pages) > 50
