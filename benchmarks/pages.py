@@ -475,15 +475,17 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             f"Contentful Paint (median {fcp:.0f} ms) and Largest Contentful Paint (median "
             f"{lcp:.0f} ms) on Lighthouse's simulated mid-range phone (4x slower CPU, slow "
             "4G). The formulas are MathML typeset at build time (no script, a 28 KB subset "
-            f"font), the book's small stylesheets are inlined, and its scripts are deferred "
-            f"and loaded only where used; what is left is the size of the pages "
-            f"({_dom_range(low)}: style and layout of a long chapter), Material's own "
-            "script (its start-up is the longest task on most pages, about 0.3 s of simulated "
-            "CPU; turning off its code-copy buttons, TOC tracking, back-to-top and search "
-            "highlighting changed nothing measurable) and Material's two render-blocking "
-            "stylesheets before the first paint. Tried and not adopted: "
-            "`content-visibility: auto` on the article's blocks cut TBT on long pages, but axe "
-            "then reported contrast and touch-target failures next to the skipped blocks "
+            f"font), the book's small stylesheets are inlined, its scripts and Material's are "
+            f"deferred (the book's loaded only where used); what is left is the "
+            f"size of the pages ({_dom_range(low)}: style and layout of a long chapter) and "
+            "Material's script after the first paint (Chromium traces: it forces a style and "
+            "layout per code block, 161 on the API reference, and its <meta "
+            'name="color-scheme"> makes Chromium restyle every element; its palette-switch '
+            "rule, which did the same twice per load, is narrowed at build time). Tried and "
+            "not adopted: turning off Material's code-copy buttons, TOC tracking, back-to-top "
+            "and search highlighting (no measurable change); `content-visibility: auto` on "
+            "the article's blocks cut TBT on long pages, but axe then reported contrast and "
+            "touch-target failures next to the skipped blocks "
             "(accessibility 93).",
         ]
     notebooks = [p for p in measured if "notebooks/" in p["path"]]
@@ -494,8 +496,9 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             "",
             f"The notebook pages are the slowest (median performance {score:.0f}) and "
             f"{len(heavy)} of {len(notebooks)} exceed the transfer target (up to "
-            f"{max(p['total_bytes'] for p in notebooks) / 1000:.0f} KB): each executed "
-            "figure is embedded in the page as a base64 PNG, and mkdocs-jupyter inlines "
-            "JupyterLab's stylesheet (with its icons as base64 SVG) into every notebook page.",
+            f"{max(p['total_bytes'] for p in notebooks) / 1000:.0f} KB). Their figures are "
+            "the site's SVG files, loaded lazily, and JupyterLab's stylesheet is cut to the "
+            "rules each page can use (`book/cssprune.py`); what costs is their length: every "
+            "code cell's highlighted tokens and every output are elements to style.",
         ]
     return lines
