@@ -53,18 +53,9 @@ def figure_images(entry: Mapping[str, Any], lang: str, base_url: str) -> str:
 def figure_html(entry: Mapping[str, Any], lang: str, base_url: str) -> str:
     r"""Return the Markdown (HTML) of a figure for a page in ``lang``.
 
-    The two images of :func:`figure_images` and a ``<figcaption>``. The
+    The two images of :func:`figure_images` (same parameters) and a ``<figcaption>``. The
     figure is parsed as Markdown (``md_in_html``, ``markdown="span"``), so the caption's
     ``$...$`` math goes through arithmatex like any other formula of the page.
-
-    Parameters
-    ----------
-    entry : dict
-        The figure's files, alt texts, captions and size (:class:`book.build.Artefacts`).
-    lang : {"en", "ko"}
-        The page's language.
-    base_url : str
-        The URL of the site root relative to the page (``"."``, ``"../.."``).
 
     Examples
     --------

@@ -38,6 +38,8 @@ from book.cssprune import selector_list
 
 ATTRIBUTE = "data-md-color-switching"
 UNIVERSAL = f"[{ATTRIBUTE}] *"
+GROUPS = ("media", "supports", "layer", "container")
+"""At-rules whose block holds rules (searched and rewritten like the top level)."""
 
 
 def _rules(nodes: Iterable[ast.Node]) -> Iterator[ast.QualifiedRule]:
@@ -47,7 +49,7 @@ def _rules(nodes: Iterable[ast.Node]) -> Iterator[ast.QualifiedRule]:
         elif (
             isinstance(node, ast.AtRule)
             and node.content is not None
-            and node.lower_at_keyword in ("media", "supports", "layer", "container")
+            and node.lower_at_keyword in GROUPS
         ):
             yield from _rules(
                 tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
@@ -187,19 +189,13 @@ def _rewrite(nodes: Iterable[ast.Node], names: list[str]) -> tuple[str, bool]:
                 if plain:
                     out.append(f"[{ATTRIBUTE}] :is({','.join(plain)}){{{body}}}")
                 out.extend(
-                    f"[{ATTRIBUTE}] {name}{{{body}}}"
-                    for name in names
-                    if PSEUDO_ELEMENT.search(name) and AFTER_BEFORE.search(name)
+                    f"[{ATTRIBUTE}] {name}{{{body}}}" for name in names if AFTER_BEFORE.search(name)
                 )
                 continue
         elif (
             isinstance(node, ast.AtRule)
             and node.content is not None
-            and node.lower_at_keyword
-            in (
-                "media",
-                "supports",
-            )
+            and node.lower_at_keyword in GROUPS
         ):
             inner = tinycss2.parse_rule_list(node.content, skip_comments=True)
             body, inside = _rewrite(inner, names)
