@@ -475,13 +475,13 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             f"Contentful Paint (median {fcp:.0f} ms) and Largest Contentful Paint (median "
             f"{lcp:.0f} ms) on Lighthouse's simulated mid-range phone (4x slower CPU, slow "
             "4G). The formulas are MathML typeset at build time (no script, a 28 KB subset "
-            f"font), the book's small stylesheets are inlined, its scripts and Material's are "
-            f"deferred (the book's loaded only where used); what is left is the "
-            f"size of the pages ({_dom_range(low)}: style and layout of a long chapter) and "
-            "Material's script after the first paint (Chromium traces: it forces a style and "
-            "layout per code block, 161 on the API reference, and its <meta "
-            'name="color-scheme"> makes Chromium restyle every element; its palette-switch '
-            "rule, which did the same twice per load, is narrowed at build time). Tried and "
+            "font), the book's small stylesheets are inlined, its scripts are deferred and "
+            "loaded only where used, and Material's script is loaded on the reader's first "
+            "action, not with the page; what is left is the "
+            f"size of the pages ({_dom_range(low)}): the first style and layout of a long "
+            "chapter, in tasks Lighthouse attributes to the HTML itself (Chromium's traces: "
+            "on `/gd/gd-nd/` three quarters of the article's elements are MathML, most of "
+            "the rest highlighted code). Tried and "
             "not adopted: turning off Material's code-copy buttons, TOC tracking, back-to-top "
             "and search highlighting (no measurable change); `content-visibility: auto` on "
             "the article's blocks cut TBT on long pages, but axe then reported contrast and "
@@ -494,7 +494,7 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
         score = statistics.median(p["median"]["performance"] for p in notebooks)
         lines += [
             "",
-            f"The notebook pages are the slowest (median performance {score:.0f}) and "
+            f"The notebook pages: median performance {score:.0f}, and "
             f"{len(heavy)} of {len(notebooks)} exceed the transfer target (up to "
             f"{max(p['total_bytes'] for p in notebooks) / 1000:.0f} KB). Their figures are "
             "the site's SVG files, loaded lazily, and JupyterLab's stylesheet is cut to the "
