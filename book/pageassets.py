@@ -10,7 +10,9 @@ without an explorer; the Run script is loaded by the page itself on a first pres
 :mod:`book.runbar`). :func:`js_class_first` sets the root's ``js`` class before the page is
 styled rather than after. :func:`load_material_on_interaction` loads Material's script when
 the reader first acts on the page, not while it loads, and :func:`palette_before_paint` does
-before the first paint what that script did for the palette.
+before the first paint what that script did for the palette. :func:`keep_fragment_in_view`
+scrolls a link's target into view again once the blocks that the browser lays out only near
+the screen have been drawn around it.
 
 Everything here is a pure function of a page's HTML and the stylesheets' text, applied to
 every HTML file after the build (``book/hooks/pageassets.py``).
@@ -238,6 +240,42 @@ def palette_before_paint(page: str) -> str:
     return MATERIAL_PALETTE.sub(lambda match: match[0] + PALETTE, page, count=1)
 
 
+FRAGMENT = (
+    "<script>(function(){if(!location.hash)return;var moved=false,last=null,frames=0;"
+    'function stop(){moved=true}["wheel","touchstart","pointerdown","keydown"].forEach('
+    "function(k){addEventListener(k,stop,{capture:true,passive:true,once:true})});"
+    "function step(){if(moved||frames++>90)return;"
+    "var t=document.getElementById(decodeURIComponent(location.hash.slice(1)));if(!t)return;"
+    "if(t.getBoundingClientRect().top!==last){t.scrollIntoView();"
+    "last=t.getBoundingClientRect().top}requestAnimationFrame(step)}"
+    'addEventListener("load",function(){requestAnimationFrame(step)})'
+    "})()</script>"
+)
+"""Keeps a link's target (``#id``) where the browser scrolled it, for 90 frames (about 1.5 s)
+after the page has loaded or until the reader acts. The stylesheet lets the browser skip the
+layout of formulas and code blocks away from the screen (``content-visibility: auto``). The
+browser jumps to the target while the blocks above it have their placeholder size, then
+draws those the jump brought near the screen, a few frames later, and its scroll anchoring
+does not keep the target in place: without this script, on ``/reference/api/``, headings
+ended up as much as 142 px below where they belong."""
+
+
+def keep_fragment_in_view(page: str) -> str:
+    """Insert :data:`FRAGMENT` at the end of a page's ``<body>``.
+
+    Examples
+    --------
+    >>> keep_fragment_in_view("<body><p>x</p></body>").endswith("})()</script></body>")
+    True
+    >>> once = keep_fragment_in_view("<body></body>")
+    >>> keep_fragment_in_view(once) == once
+    True
+    """
+    if FRAGMENT in page:
+        return page
+    return page.replace("</body>", FRAGMENT + "</body>", 1)
+
+
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
 """Material's script turns ``<html class="no-js">`` into ``class="js"`` when it runs, at the
 end of ``<body>``; by then a long page has been styled in parts as it arrived, and the
@@ -270,6 +308,7 @@ def rewrite_site(site: Path, sheets: Mapping[str, str]) -> int:
         page_dir = "" if page_dir == "." else page_dir
         new = inline_stylesheets(text, page_dir, sheets)
         new = load_material_on_interaction(palette_before_paint(js_class_first(new)))
+        new = keep_fragment_in_view(new)
         for script, marker in SCRIPTS.items():
             new = drop_unused_script(new, script, marker)
         if new != text:

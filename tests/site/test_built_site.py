@@ -284,7 +284,8 @@ def test_the_palette_switch_rule_names_only_elements_with_transitions(site: Path
 
 def test_materials_script_waits_for_the_reader_on_every_page(site: Path) -> None:
     """No page loads Material's script; each has the loader that fetches it on a first
-    action (from a path that exists), and the palette script right after Material's own."""
+    action (from a path that exists), the palette script right after Material's own, and
+    the script that keeps a link's target in view while nearby blocks are drawn."""
     from book import pageassets
 
     pages = list(html_files(site))
@@ -303,4 +304,5 @@ def test_materials_script_waits_for_the_reader_on_every_page(site: Path) -> None
         material = pageassets.MATERIAL_PALETTE.search(text)
         assert material is not None, path
         assert text[material.end() :].startswith(pageassets.PALETTE), path
+        assert text.count(pageassets.FRAGMENT) == 1, path
     assert len(pages) > 50

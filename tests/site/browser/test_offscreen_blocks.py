@@ -1,0 +1,146 @@
+"""Blocks below the first screen are laid out when they come near it, and are whole before.
+
+``docs/stylesheets/book.css`` gives display formulas, code blocks and notebooks' code cells
+``content-visibility: auto`` on screens, so a phone styles and lays out the first screen only
+(three quarters of a chapter's elements are in these blocks). Checked here in a real
+browser, in both languages, on a phone-sized viewport:
+
+- blocks far below the first screen are skipped at load, and are drawn when scrolled to;
+- a skipped block is in the accessibility tree, and find in page reaches its text;
+- no block holds a heading, so the table of contents never lays out a skipped block;
+- a link to a heading lands on that heading and stays there while blocks above are drawn;
+- printing lays out every block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import Tab, built_pages
+
+NewTab = Callable[..., Tab]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+PHONE = {"width": 412, "height": 915}
+BLOCKS = ".md-typeset div.arithmatex, .md-typeset div.highlight, .jupyter-wrapper .jp-CodeCell"
+# Each block in document order: is its box shown at all (not in a closed tab), and is its
+# content drawn (false while content-visibility skips it)?
+STATES = """(selector) => [...document.querySelectorAll(selector)].map((block) => ({
+  shown: block.checkVisibility(),
+  drawn: block.firstElementChild.checkVisibility({contentVisibilityAuto: true}),
+  top: block.getBoundingClientRect().top,
+}))"""
+PAGES = ["gd/gd-nd/", "ko/gd/gd-nd/", "notebooks/ch09/", "ko/sgd/schedules/", "reference/api/"]
+
+
+def states(page: Page) -> list[dict]:
+    result: list[dict] = page.evaluate(STATES, BLOCKS)
+    return result
+
+
+def phone_tab(new_tab: NewTab, path: str) -> Tab:
+    tab = new_tab()
+    tab.page.set_viewport_size(PHONE)
+    tab.goto(path)
+    return tab
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_blocks_far_below_the_first_screen_wait_and_are_drawn_when_reached(
+    new_tab: NewTab, path: str
+) -> None:
+    page = phone_tab(new_tab, path).page
+    blocks = states(page)
+    far = [b for b in blocks if b["shown"] and b["top"] > 3 * PHONE["height"]]
+    near = [b for b in blocks if b["shown"] and 0 <= b["top"] < PHONE["height"] / 2]
+    assert len(far) >= 5, f"{path}: too few blocks far below the first screen to check"
+    assert not any(b["drawn"] for b in far), f"{path}: blocks far below are laid out at load"
+    assert all(b["drawn"] for b in near), f"{path}: a block in the first screen is not drawn"
+    last = max(i for i, b in enumerate(blocks) if b["shown"])  # not in a closed tab
+    page.locator(BLOCKS).nth(last).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "([selector, last]) => document.querySelectorAll(selector)[last].firstElementChild"
+        ".checkVisibility({contentVisibilityAuto: true})",
+        arg=[BLOCKS, last],
+    )
+
+
+@pytest.mark.parametrize("path", ["gd/gd-nd/", "ko/gd/gd-nd/"])
+def test_a_skipped_block_is_read_by_screen_readers_and_found_in_page(
+    new_tab: NewTab, path: str
+) -> None:
+    page = phone_tab(new_tab, path).page
+    formula = page.locator(".md-typeset div.arithmatex").last
+    code = page.locator(".md-typeset div.highlight").last
+    for block in (formula, code):
+        assert not block.evaluate(
+            "(b) => b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+        ), f"{path}: the last block should be skipped at load for this check to mean anything"
+    assert formula.aria_snapshot().startswith("- math:"), formula.aria_snapshot()
+    line = code.evaluate(
+        "(b) => b.querySelector('code').textContent.trim().split('\\n').at(-1).trim()"
+    )
+    assert len(line) >= 8, line
+    assert page.evaluate("(text) => window.find(text)", line), f"{path}: find missed {line!r}"
+    assert code.evaluate(
+        "(b) => b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+    ), f"{path}: the block found in page is not drawn"
+
+
+def test_no_block_holds_a_heading(new_tab: NewTab, site_root: Path) -> None:
+    tab = new_tab()
+    pages = built_pages(site_root)
+    assert len(pages) > 50
+    found = {}
+    for path in pages:
+        tab.page.goto(tab.url(path), wait_until="domcontentloaded")
+        headings = tab.page.evaluate(
+            "(selector) => [...document.querySelectorAll(selector)]"
+            ".flatMap((b) => [...b.querySelectorAll('h1, h2, h3, h4, h5, h6')])"
+            ".map((h) => h.id || h.textContent)",
+            BLOCKS,
+        )
+        if headings:
+            found[path] = headings
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "path", ["gd/gd-nd/", "ko/sgd/schedules/", "notebooks/ch09/", "reference/api/"]
+)
+def test_a_link_to_a_heading_lands_on_it(new_tab: NewTab, path: str) -> None:
+    """Where ``scrollIntoView()`` puts the heading once the page has settled, not where the
+    browser's first jump left it (up to 142 px lower on the API reference, without
+    ``book.pageassets.FRAGMENT``)."""
+    tab = phone_tab(new_tab, path)
+    page = tab.page
+    ids = page.evaluate(
+        "() => [...document.querySelectorAll('article h2[id], article h3[id]')].map((h) => h.id)"
+    )
+    assert len(ids) >= 8, ids
+    targets = ids[len(ids) // 4 : -2 : max(1, len(ids) // 8)]  # not the last: the page's end
+    misplaced = {}
+    for target in targets:
+        page.goto("about:blank")
+        tab.goto(f"{path}#{target}")
+        page.wait_for_timeout(1800)  # FRAGMENT's watch ends 90 frames after the load
+        top = f"() => document.getElementById({target!r}).getBoundingClientRect().top"
+        landed = page.evaluate(top)
+        page.evaluate(f"() => document.getElementById({target!r}).scrollIntoView()")
+        there = page.evaluate(top)
+        if not (abs(landed - there) < 2 and 0 <= there < 150):
+            misplaced[target] = (landed, there)
+    assert misplaced == {}, f"{path}: heading (landed, belongs) px: {misplaced}"
+
+
+@pytest.mark.parametrize("path", ["gd/gd-nd/", "notebooks/ch09/"])
+def test_printing_lays_out_every_block(new_tab: NewTab, path: str) -> None:
+    page = phone_tab(new_tab, path).page
+    assert not all(b["drawn"] for b in states(page) if b["shown"])
+    page.emulate_media(media="print")
+    skipped = [i for i, b in enumerate(states(page)) if b["shown"] and not b["drawn"]]
+    assert skipped == [], f"{path}: blocks {skipped} would print empty"
