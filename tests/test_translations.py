@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from book import syntax
 from book.glossary import NEVER_WRITE
 from tests.conftest import DOCS, english_pages, korean_twin
 
@@ -57,6 +58,15 @@ def test_twins_share_structure(page: Path, pattern: re.Pattern[str]) -> None:
     korean = [m.strip() for m in pattern.findall(read(korean_twin(page)))]
     if pattern is MACRO:  # facts may be quoted in a different order in natural Korean
         english, korean = sorted(set(english)), sorted(set(korean))
+    assert english == korean
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS.get)
+def test_twins_run_the_same_code(page: Path) -> None:
+    """Every executed block, included from a file or written in the page, is the same code
+    in both languages, so both show the same outputs (the build runs it once)."""
+    english = [(b.session, b.code) for b in syntax.find_blocks(read(page))]
+    korean = [(b.session, b.code) for b in syntax.find_blocks(read(korean_twin(page)))]
     assert english == korean
 
 
