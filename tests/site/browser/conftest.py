@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -328,6 +329,16 @@ def new_tab(browser: Browser, base_url: str) -> Iterator[Callable[..., Tab]]:
 
 
 # --- in-page checks shared by the tests ------------------------------------------------------
+
+
+def offscreen_blocks() -> str:
+    """The selector of the blocks whose layout the browser may skip away from the screen:
+    the rule with ``content-visibility: auto`` in ``docs/stylesheets/book.css``."""
+    css = (ROOT / "docs" / "stylesheets" / "book.css").read_text(encoding="utf-8")
+    rule = re.search(r"([^{}]+)\{\s*content-visibility:\s*auto", css)
+    assert rule is not None, "book.css has no content-visibility: auto rule"
+    return " ".join(rule[1].split())
+
 
 WAIT_FOR_MATH = """
 async () => {

@@ -23,12 +23,13 @@ from playwright.sync_api import Page, Route
 from book.notebookpage import PRUNED
 from tests.conftest import DOCS
 
-from .conftest import Tab
+from .conftest import Tab, offscreen_blocks
 
 NewTab = Callable[..., Tab]
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 PAGES = ["notebooks/ch03/", "ko/notebooks/ch07/"]
+OFFSCREEN = offscreen_blocks()
 WHOLE_STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 PRUNED_STYLE = re.compile(re.escape(PRUNED) + r".*?</style>", re.S)
 
@@ -94,6 +95,10 @@ def open_page(tab: Tab, url: str, restore: list[str] | None) -> Page:
         tab.page.route(f"**/{url}", whole)
     tab.goto(url)
     tab.page.wait_for_load_state("load")
+    # The book's stylesheet lets the browser skip the layout of code cells away from the
+    # screen, and which are skipped changes a frame or more after load: laid out in both
+    # tabs, their sizes (and their containers') depend on the stylesheets alone.
+    tab.page.add_style_tag(content=f"{OFFSCREEN} {{ content-visibility: visible !important }}")
     return tab.page
 
 

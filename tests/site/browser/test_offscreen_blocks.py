@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import Tab, built_pages
+from .conftest import Tab, built_pages, offscreen_blocks
 
 NewTab = Callable[..., Tab]
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 PHONE = {"width": 412, "height": 915}
-BLOCKS = ".md-typeset div.arithmatex, .md-typeset div.highlight, .jupyter-wrapper .jp-CodeCell"
+BLOCKS = offscreen_blocks()
 # Each block in document order: is its box shown at all (not in a closed tab), and is its
 # content drawn (false while content-visibility skips it)?
 STATES = """(selector) => [...document.querySelectorAll(selector)].map((block) => ({
