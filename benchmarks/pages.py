@@ -476,17 +476,18 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             f"{lcp:.0f} ms) on Lighthouse's simulated mid-range phone (4x slower CPU, slow "
             "4G). The formulas are MathML typeset at build time (no script, a 28 KB subset "
             "font), the book's small stylesheets are inlined, its scripts are deferred and "
-            "loaded only where used, and Material's script is loaded on the reader's first "
-            "action, not with the page; what is left is the "
-            f"size of the pages ({_dom_range(low)}): the first style and layout of a long "
-            "chapter, in tasks Lighthouse attributes to the HTML itself (Chromium's traces: "
-            "on `/gd/gd-nd/` three quarters of the article's elements are MathML, most of "
-            "the rest highlighted code). Tried and "
+            "loaded only where used, Material's script is loaded on the reader's first "
+            "action, not with the page, and display formulas, code blocks and notebook code "
+            "cells are laid out only near the screen (`content-visibility: auto`); what is "
+            f"left is the size of the pages ({_dom_range(low)}): the first style and layout "
+            "of the rest of a long page, in tasks Lighthouse attributes to the HTML itself "
+            "(Chromium's traces). Tried and "
             "not adopted: turning off Material's code-copy buttons, TOC tracking, back-to-top "
             "and search highlighting (no measurable change); `content-visibility: auto` on "
-            "the article's blocks cut TBT on long pages, but axe then reported contrast and "
-            "touch-target failures next to the skipped blocks "
-            "(accessibility 93).",
+            "all the article's blocks (axe then reported contrast and touch-target failures "
+            "next to the skipped paragraphs, accessibility 93) and on the API reference's "
+            "docstrings (their placeholder height is far from the real one, and a heading "
+            "scrolled to near the page's end missed by thousands of pixels).",
         ]
     notebooks = [p for p in measured if "notebooks/" in p["path"]]
     if notebooks:
