@@ -251,8 +251,8 @@ FRAGMENT = (
     'addEventListener("load",function(){requestAnimationFrame(step)})'
     "})()</script>"
 )
-"""Keeps a link's target (``#id``) where the browser scrolled it, for 90 frames (about 1.5 s)
-after the page has loaded or until the reader acts. The stylesheet lets the browser skip the
+"""Keeps a link's target (``#id``) where ``scrollIntoView()`` puts it, for 90 frames (about
+1.5 s) after the page has loaded or until the reader acts. The stylesheet lets the browser skip the
 layout of formulas and code blocks away from the screen (``content-visibility: auto``). The
 browser jumps to the target while the blocks above it have their placeholder size, then
 draws those the jump brought near the screen, a few frames later, and its scroll anchoring

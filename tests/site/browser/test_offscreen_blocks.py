@@ -1,9 +1,9 @@
 """Blocks below the first screen are laid out when they come near it, and are whole before.
 
 ``docs/stylesheets/book.css`` gives display formulas, code blocks and notebooks' code cells
-``content-visibility: auto`` on screens, so a phone styles and lays out the first screen only
-(three quarters of a chapter's elements are in these blocks). Checked here in a real
-browser, in both languages, on a phone-sized viewport:
+``content-visibility: auto`` on screens, so a phone styles and lays out only those of the
+first screen (a third to a half of a long page's elements are in these blocks). Checked here
+in a real browser, in both languages, on a phone-sized viewport:
 
 - blocks far below the first screen are skipped at load, and are drawn when scrolled to;
 - a skipped block is in the accessibility tree, and find in page reaches its text;
