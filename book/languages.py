@@ -38,7 +38,7 @@ PREFIX = {"en": "", "ko": "ko/"}
 #: Sources of pages generated from more than their Markdown file (besides the chapters).
 EXTRA_SOURCES = {
     "glossary": ("book/glossary.py",),
-    "reference/api": ("gdbook",),
+    "reference/api/index": ("gdbook",),  # its examples run the whole package
 }
 
 
@@ -348,8 +348,9 @@ def page_sources(src_uri: str) -> list[str]:
     """The files a page is made from, relative to the repository root.
 
     A chapter page is its Markdown file and its chapter's folder; a notebook page is made
-    from its chapter's page (same language) and folder; the glossary and the API reference
-    are generated from ``book/glossary.py`` and ``gdbook/``.
+    from its chapter's page (same language) and folder; the glossary is generated from
+    ``book/glossary.py``, a page of the API reference from its module's docstrings, and the API
+    reference's overview runs examples of the whole of ``gdbook/``.
 
     Examples
     --------
@@ -359,6 +360,8 @@ def page_sources(src_uri: str) -> list[str]:
     ['docs/sgd/sgd.md', 'book/chapters/ch05']
     >>> page_sources("glossary.ko.md")
     ['docs/glossary.ko.md', 'book/glossary.py']
+    >>> page_sources("reference/api/schedules.ko.md")
+    ['docs/reference/api/schedules.ko.md', 'gdbook/schedules.py']
     """
     from book import chapters
 
@@ -368,6 +371,9 @@ def page_sources(src_uri: str) -> list[str]:
     chapter = chapters.chapter(int(notebook.group(1))) if notebook else chapters.by_page(src_uri)
     if chapter is not None:
         return [f"docs/{chapter.page_file(lang)}", f"book/chapters/{chapter.name}"]
+    module = re.fullmatch(r"reference/api/(\w+)", stem)
+    if module and stem not in EXTRA_SOURCES:  # a module's page: its docstrings
+        return [f"docs/{src_uri}", f"gdbook/{module.group(1)}.py"]
     return [f"docs/{src_uri}", *EXTRA_SOURCES.get(stem, ())]
 
 

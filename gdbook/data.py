@@ -27,13 +27,19 @@ __all__ = [
     "make_linear_regression",
 ]
 
-#: The book's running example (chapters 4-6): y = 2 + 3x + eps.
+# The book's running example (chapters 4-6): y = 2 + 3x + eps, drawn by book_regression().
 BOOK_N_SAMPLES = 1000
+"""The number of examples of the book's running example, $y = 2 + 3x + \\varepsilon$."""
 BOOK_WEIGHTS = (3.0,)
+"""The running example's slope, $w = 3$."""
 BOOK_BIAS = 2.0
+"""The running example's intercept, $c = 2$."""
 BOOK_NOISE_STD = 0.5
+"""The standard deviation $\\sigma$ of the running example's Gaussian noise $\\varepsilon$."""
 BOOK_X_RANGE = (-2.0, 2.0)
+"""The interval the running example's feature $x$ is drawn from, uniformly."""
 BOOK_SEED = 42
+"""The seed :func:`book_regression` draws the running example with."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -202,8 +208,8 @@ def book_regression() -> RegressionData:
     )
 
 
-#: The ten features of :func:`load_diabetes`, in the order of its columns.
 DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
+"""The ten features of :func:`load_diabetes`, in the order of its columns."""
 _DIABETES_FILE = "diabetes.csv.gz"
 
 

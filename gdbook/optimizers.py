@@ -99,11 +99,11 @@ Estimate = Callable[[int, Vector], tuple[Vector, int]]
 #: instead of `x_t - eta_t g_t` (Newton's direction, a line search's rate).
 StepRule = Callable[[int, Vector, Vector, float], tuple[Vector, float]]
 
-#: An iterate with a coordinate larger than this in absolute value, or a gradient estimate
-#: with a larger norm, counts as diverged. 1e150 leaves room to square it (1e300 < 1.8e308),
-#: so the loss of a quadratic, about x . g / 2, is still finite at the last kept point and it
-#: can be plotted, yet no converging run ever comes near it.
 DIVERGENCE_THRESHOLD = 1e150
+"""An iterate with a coordinate larger than this in absolute value, or a gradient estimate
+with a larger norm, counts as diverged. 1e150 leaves room to square it (1e300 < 1.8e308),
+so the loss of a quadratic, about $x^\\top g / 2$, is still finite at the last kept point and it
+can be plotted, yet no converging run ever comes near it."""
 
 _FLOAT64 = np.dtype(np.float64)
 #: Below this, the running bound on |x_t| proves the iterate inside the threshold (the margin

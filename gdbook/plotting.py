@@ -129,6 +129,7 @@ PALETTES: dict[Theme, Palette] = {
         cycle=("#5eb0ff", "#ff9a4d", "#3fd49b", "#ff7ac0", "#b39dff", "#e5c542"),
     ),
 }
+"""The figure colours of each theme, matching the site's light and dark palettes."""
 
 
 def cjk_font_path() -> Path:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DOCS, english_pages
+from tests.conftest import DOCS, ROOT, english_pages
 
 FOREIGN = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I)
 CHAPTERS = [
@@ -194,10 +195,42 @@ def test_chapters_link_to_their_notebook(site: Path, chapter: str, lang: str) ->
     assert re.search(r'href="[^"]*notebooks/ch\d\d\.ipynb" download=', html)
 
 
-def test_api_reference_documents_the_drivers(site: Path) -> None:
-    html = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
-    for name in ("gradient_descent", "minibatch_sgd", "Trajectory", "LeastSquares"):
-        assert f'id="gdbook.optimizers.{name}"' in html or f'id="gdbook.objectives.{name}"' in html
+def public_modules() -> dict[str, list[str]]:
+    """gdbook's modules the package exports names from, each with its ``__all__``, read from
+    the source (``gdbook/__init__.py`` imports them, some only for type checkers)."""
+    package = ast.parse((ROOT / "gdbook" / "__init__.py").read_text(encoding="utf-8"))
+    modules = {
+        node.module.removeprefix("gdbook.")
+        for node in ast.walk(package)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gdbook.")
+    }
+    exported = {}
+    for module in sorted(modules):
+        tree = ast.parse((ROOT / "gdbook" / f"{module}.py").read_text(encoding="utf-8"))
+        (names,) = [
+            ast.literal_eval(node.value)
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+        ]
+        exported[module] = names
+    return exported
+
+
+def test_every_public_module_is_in_the_api_reference() -> None:
+    assert "optimizers" in public_modules() and "plotting" in public_modules()
+    pages = {p.stem for p in (DOCS / "reference" / "api").glob("*.md")}
+    assert pages == {"index", *public_modules()} | {f"{m}.ko" for m in ("index", *public_modules())}
+
+
+@pytest.mark.parametrize("lang", ["", "ko/"])
+def test_each_module_page_documents_every_name_it_exports(site: Path, lang: str) -> None:
+    overview = (site / lang / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    for module, names in public_modules().items():
+        assert f'href="{module}/"' in overview, module
+        html = (site / lang / "reference" / "api" / module / "index.html").read_text("utf-8")
+        missing = [name for name in names if f'id="gdbook.{module}.{name}"' not in html]
+        assert not missing, (module, missing)
 
 
 def test_every_executed_block_has_its_run_bar_in_the_html(site: Path) -> None:

@@ -132,7 +132,8 @@ def front_matter_description(page: Path) -> str | None:
 
 def source_url(page: Path, lang: str) -> str:
     rel = page.relative_to(DOCS).with_suffix("")
-    return PREFIX[lang] + ("" if rel.name == "index" else f"{rel.as_posix()}/")
+    folder = rel.parent if rel.name == "index" else rel
+    return PREFIX[lang] + ("" if folder == Path(".") else f"{folder.as_posix()}/")
 
 
 @pytest.mark.parametrize("page", english_pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
@@ -273,7 +274,8 @@ def commit_time(*paths: str) -> datetime:
 
 def test_sitemap_dates_come_from_git(site: Path) -> None:
     """A page's date is the last commit touching its sources: its Markdown file and, for a
-    chapter and its notebook, the chapter's folder; never newer than the checkout."""
+    chapter and its notebook, the chapter's folder, for a module's page of the API reference,
+    the module; never newer than the checkout."""
     from book.chapters import CHAPTERS
 
     git("rev-parse", "HEAD")
@@ -284,6 +286,8 @@ def test_sitemap_dates_come_from_git(site: Path) -> None:
             sources[source_url(page, lang)] = [
                 (page if lang == "en" else korean_twin(page)).relative_to(ROOT).as_posix()
             ]
+            if page.parent == DOCS / "reference" / "api" and page.stem != "index":
+                sources[source_url(page, lang)].append(f"gdbook/{page.stem}.py")  # its docstrings
     for chapter in CHAPTERS:
         folder = f"book/chapters/{chapter.name}"
         for lang in ("en", "ko"):
