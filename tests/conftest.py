@@ -27,6 +27,14 @@ def english_pages() -> list[Path]:
     )
 
 
+def page_url(page: Path) -> str:
+    """The address of a page source relative to its language's root: ``docs/gd/gd-1d.md`` is
+    ``gd/gd-1d/``, a folder's ``index.md`` is the folder (``""`` for the home page)."""
+    rel = page.relative_to(DOCS).with_suffix("")
+    folder = rel.parent if rel.name == "index" else rel
+    return "" if folder == Path(".") else f"{folder.as_posix()}/"
+
+
 def korean_twin(page: Path) -> Path:
     return page.with_name(page.name[: -len(".md")] + ".ko.md")
 

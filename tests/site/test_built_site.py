@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DOCS, ROOT, english_pages
+from tests.conftest import DOCS, ROOT, english_pages, page_url
 
 FOREIGN = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I)
 CHAPTERS = [
@@ -25,11 +25,7 @@ CHAPTERS = [
 
 
 def page_urls() -> list[str]:
-    urls = []
-    for page in english_pages():
-        rel = page.relative_to(DOCS).with_suffix("")
-        urls.append("" if rel.name == "index" else f"{rel.as_posix()}/")
-    return urls
+    return [page_url(page) for page in english_pages()]
 
 
 def html_files(site: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from book.chapters import CHAPTERS
-from tests.conftest import DOCS, ROOT, english_pages, korean_twin
+from tests.conftest import DOCS, ROOT, english_pages, korean_twin, page_url
 
 PREFIX = {"en": "", "ko": "ko/"}
 HANGUL = re.compile(r"[가-힣]")
@@ -131,9 +131,7 @@ def front_matter_description(page: Path) -> str | None:
 
 
 def source_url(page: Path, lang: str) -> str:
-    rel = page.relative_to(DOCS).with_suffix("")
-    folder = rel.parent if rel.name == "index" else rel
-    return PREFIX[lang] + ("" if folder == Path(".") else f"{folder.as_posix()}/")
+    return PREFIX[lang] + page_url(page)
 
 
 @pytest.mark.parametrize("page", english_pages(), ids=lambda p: p.relative_to(DOCS).as_posix())

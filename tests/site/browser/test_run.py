@@ -17,7 +17,7 @@ from playwright.sync_api import Locator, Page, Route
 
 from book import pagecode, syntax
 from gdbook.plotting import PALETTES
-from tests.conftest import DOCS
+from tests.conftest import DOCS, page_url
 from tests.site.test_pyodide import same_printed_output
 
 from .conftest import Tab
@@ -31,18 +31,23 @@ DONE = {"en": "Done in", "ko": "만에 끝났습니다"}
 RUN = {"en": "Run", "ko": "실행"}
 
 
-def chapter_pages() -> list[str]:
-    """Every page with executed blocks, as a URL path without the language prefix."""
-    pages = []
+def sources() -> dict[str, Path]:
+    """Every English page with executed blocks, by its URL path without the language prefix."""
+    pages = {}
     for path in sorted(DOCS.rglob("*.md")):
         if path.name.endswith(".ko.md") or not syntax.find_blocks(path.read_text("utf-8")):
             continue
-        pages.append(path.relative_to(DOCS).with_suffix("").as_posix() + "/")
+        pages[page_url(path)] = path
     return pages
 
 
+def chapter_pages() -> list[str]:
+    """Every page with executed blocks, as a URL path without the language prefix."""
+    return list(sources())
+
+
 def blocks_of(url: str) -> list[syntax.Block]:
-    return syntax.find_blocks((DOCS / (url.rstrip("/") + ".md")).read_text("utf-8"))
+    return syntax.find_blocks(sources()[url].read_text("utf-8"))
 
 
 def example(page: Page, number: int) -> Locator:
