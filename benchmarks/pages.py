@@ -1,7 +1,8 @@
 """Pages: Lighthouse on every page of the site in both languages, median of 3 runs.
 
 The pages are those of the built site's ``sitemap.xml``: the home pages, the glossary, every
-chapter, every notebook page, the API reference and the references, in both languages.
+chapter, every notebook page, the API reference's overview and module pages, and the
+references, in both languages.
 ``GDBOOK_BENCH_RUNS`` sets the runs per page (default 3).
 
 The built site (``site/``, from ``make build``) is served from this process on
@@ -478,7 +479,8 @@ def _what_holds_back(measured: list[dict[str, Any]]) -> list[str]:
             "font), the book's small stylesheets are inlined, its scripts are deferred and "
             "loaded only where used, Material's script is loaded on the reader's first "
             "action, not with the page, and display formulas, code blocks and notebook code "
-            "cells are laid out only near the screen (`content-visibility: auto`); what is "
+            "cells are laid out only near the screen (`content-visibility: auto`), and the "
+            "API reference has one page per module; what is "
             f"left is the size of the pages ({_dom_range(low)}): the first style and layout "
             "of the rest of a long page, in tasks Lighthouse attributes to the HTML itself "
             "(Chromium's traces). Tried and "
