@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, Route
@@ -20,7 +21,7 @@ from gdbook.plotting import PALETTES
 from tests.conftest import DOCS, page_url
 from tests.site.test_pyodide import same_printed_output
 
-from .conftest import Tab
+from .conftest import Tab, offscreen_blocks
 from .test_pages import axe_violations
 
 NewTab = Callable[..., Tab]
@@ -220,6 +221,15 @@ POSITIONS = """() => [...document.querySelectorAll("article h2, div.gd-run, .gd-
   .map((e) => { const r = e.getBoundingClientRect(); return [e.tagName, r.top + scrollY, r.height]; })"""
 
 
+def positions(page: Page) -> list[list[object]]:
+    """:data:`POSITIONS` with every block laid out: which blocks the browser skips away from
+    the screen (book.css) settles a frame or more after load, and a drawn formula is not
+    as high as its placeholder, so the two tabs are compared on their laid-out pages."""
+    page.add_style_tag(content=f"{offscreen_blocks()} {{ content-visibility: visible !important }}")
+    result: list[list[object]] = page.evaluate(POSITIONS)
+    return result
+
+
 @pytest.mark.parametrize("url", ["gd/gd-1d/", "ko/beyond/momentum/"])
 def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
     new_tab: NewTab, url: str
@@ -246,7 +256,7 @@ def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
     without.page.route(f"**/{url}", without_loader)  # the page with no Run script at all
     without.goto(url)
     without.page.wait_for_function(EXPLORERS_DRAWN)  # they grow when drawn, script or not
-    before = without.page.evaluate(POSITIONS)
+    before = positions(without.page)
     assert without.page.locator(".gd-run-bar button[disabled]").count() > 0  # inert without JS
 
     tab = new_tab()
@@ -255,7 +265,7 @@ def test_the_run_script_moves_nothing_and_makes_nothing_until_pressed(
     page = tab.page
     page.wait_for_function("() => !document.querySelector('.gd-run-bar .gd-run-run[disabled]')")
     page.wait_for_function(EXPLORERS_DRAWN)
-    assert page.evaluate(POSITIONS) == before
+    assert positions(page) == before
     assert page.locator(".gd-run-code, .gd-run-result").count() == 0
     assert page.locator(".gd-run-edit[aria-controls]").count() == 0  # set when the editor exists
     example(page, 1).get_by_role(
