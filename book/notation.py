@@ -91,6 +91,14 @@ SYMBOLS: tuple[Symbol, ...] = (
         1,
     ),
     Symbol(
+        r"$\epsilon_{\mathrm{mach}}$",
+        r"the machine epsilon $2^{-52}$ of double-precision floats: the relative rounding error"
+        r" is at most $\tfrac12\epsilon_{\mathrm{mach}}$",
+        r"배정밀도 실수의 기계 엡실론 $2^{-52}$. 상대 반올림 오차는 최대"
+        r" $\tfrac12\epsilon_{\mathrm{mach}}$이다",
+        1,
+    ),
+    Symbol(
         r"$\tilde\nabla f(x)$",
         r"a finite-difference estimate of $\nabla f(x)$",
         r"유한 차분으로 어림한 $\nabla f(x)$",
@@ -294,6 +302,14 @@ SYMBOLS: tuple[Symbol, ...] = (
         r"$\hat m_t$, $\hat v_t$",
         r"Adam's bias-corrected averages $m_t/(1-\beta_1^{t+1})$ and $v_t/(1-\beta_2^{t+1})$",
         r"Adam의 편향 보정한 평균 $m_t/(1-\beta_1^{t+1})$과 $v_t/(1-\beta_2^{t+1})$",
+        12,
+    ),
+    Symbol(
+        r"$\epsilon$",
+        r"the small constant added to $\sqrt{v_t}$ in AdaGrad, RMSProp and Adam (their argument"
+        r" `eps`), only to avoid dividing by zero",
+        r"AdaGrad, RMSProp, Adam에서 $\sqrt{v_t}$에 더하는 작은 상수(인자 `eps`). 0으로 나누는"
+        r" 것만 막는다",
         12,
     ),
     Symbol(

@@ -7,8 +7,9 @@ constant (it is reserved for momentum), ``x_i`` for a row of the design matrix (
 ``mu`` as a noise mean (it is the smallest curvature), ``T`` as a temperature (the number of
 steps), ``b`` as a schedule boundary or a local maximum (the batch size), ``h`` as a curvature
 (the finite-difference increment), ``s_t`` or ``m_t`` for a second moment (``v_t``), and
-``sigma_j`` for a per-coordinate noise (``nu``). The checker itself is tested on snippets
-that reintroduce each clash.
+``sigma_j`` for a per-coordinate noise (``nu``), and a bare ``epsilon`` for the machine
+epsilon (``epsilon_mach``; ``epsilon`` is the adaptive methods' constant). The checker itself
+is tested on snippets that reintroduce each clash.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ MATH_CLASHES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "PyTorch's theta, gamma or mu in a formula (write x, eta, beta)",
         re.compile(r"\\theta_\{?t|\\gamma\s*[bg]_t|\\mu\s*[bmv]_\{t-1\}"),
+    ),
+    (
+        "bare epsilon as the machine epsilon (write epsilon_mach; epsilon is Adam's constant)",
+        re.compile(r"\\epsilon(?![_A-Za-z])\s*(?:\|f\||=\s*2\^|\^\{?1/|/h\b)"),
     ),
     (
         "v_t as Keras's velocity (write tilde m_t)",
@@ -125,6 +130,8 @@ BAD = (
     r"Let $s\mapsto\gamma(s)$ be a curve with $\gamma(0)=x$",
     r"PyTorch updates $b_t = \mu b_{t-1} + g_t$ and $\theta_t = \theta_{t-1} - \gamma b_t$",
     r"Keras keeps $v_t = \beta v_{t-1} - \eta g_t$",
+    r"where $\epsilon = 2^{-52}$ is the machine epsilon",
+    r"$E(h) \approx \frac{M_3}{6}h^2 + \frac{\epsilon|f|}{2h}$, of the order of $\epsilon^{1/3}$",
 )
 GOOD = (
     r"$f(x)=\frac1n\lVert y-Ax\rVert^2$ with rows $a_i^\top=(1,z_i)$",
@@ -135,6 +142,8 @@ GOOD = (
     r"$m_t = \beta m_{t-1} + g_t$, Keras's $\tilde m_t = \beta \tilde m_{t-1} - \eta g_t$",
     r"RMSProp's $v_t=\beta v_{t-1}+(1-\beta)g_t^2$, Adam's $v_t=\beta_2v_{t-1}+(1-\beta_2)\,g_t^2$",
     r"a curve $\psi(s)$ with $\psi(0)=x$; $f(x) - f(x - \eta\nabla f(x))$",
+    r"$\frac{\epsilon_{\mathrm{mach}}|f|}{2h}$, $\epsilon_{\mathrm{mach}}^{1/3}$; Adam's"
+    r" $\hat m_t/(\sqrt{\hat v_t}+\epsilon)$",
 )
 
 
@@ -157,12 +166,33 @@ def test_every_symbol_is_in_both_tables_once() -> None:
 
 
 PIECE = re.compile(r"\$([^$]+)\$")
+#: every symbol of the table, as the formulas write it
+TABLE_SYMBOLS = [piece for symbol in SYMBOLS for piece in PIECE.findall(symbol.tex)]
 
 
 def _uses(tex: str, text: str) -> bool:
-    """Whether the formulas of ``text`` contain ``tex`` as a symbol (not inside a longer name)."""
+    """Whether the formulas of ``text`` contain ``tex`` as a symbol (not inside a longer name).
+
+    A longer symbol of the table that begins with ``tex`` is a different symbol:
+    ``\\epsilon_{\\mathrm{mach}}`` is not a use of ``\\epsilon``.
+
+    Examples
+    --------
+    >>> _uses(r"\\epsilon", r"$\\epsilon_{\\mathrm{mach}}|f|$")
+    False
+    >>> _uses(r"\\epsilon", r"$\\sqrt{v_t}+\\epsilon$")
+    True
+    >>> _uses(r"\\eta", r"$\\beta$ and $\\theta$")
+    False
+    """
     pattern = re.compile(r"(?<![\\A-Za-z])" + re.escape(tex) + r"(?![A-Za-z])")
-    return any(pattern.search(formula) for formula in MATH.findall(text))
+    longer = [piece for piece in TABLE_SYMBOLS if piece != tex and piece.startswith(tex)]
+    for formula in MATH.findall(text):
+        for piece in longer:
+            formula = formula.replace(piece, " ")
+        if pattern.search(formula):
+            return True
+    return False
 
 
 def test_every_symbol_is_used_in_the_chapter_the_table_names() -> None:

@@ -64,8 +64,8 @@ def error_constants() -> dict[str, float]:
     ``f_xx`` and ``f_xxx`` are :math:`\partial^2 f/\partial x^2` and
     :math:`\partial^3 f/\partial x^3` (the latter a central difference of the analytic
     Hessian); ``value`` is :math:`|f(p)|`; ``h_forward`` and ``h_central`` are the increments that
-    minimise truncation plus rounding error, :math:`\sqrt{2\epsilon|f|/f_{xx}}` and
-    :math:`(3\epsilon|f|/(2|f_{xxx}|))^{1/3}`.
+    minimise truncation plus rounding error, :math:`\sqrt{2\epsilon_{\mathrm{mach}}|f|/f_{xx}}` and
+    :math:`(3\epsilon_{\mathrm{mach}}|f|/(2|f_{xxx}|))^{1/3}`.
     """
     f = gdbook.MixedCosine()
     point = np.array(POINT)
