@@ -10,9 +10,10 @@ without an explorer; the Run script is loaded by the page itself on a first pres
 :mod:`book.runbar`). :func:`js_class_first` sets the root's ``js`` class before the page is
 styled rather than after. :func:`load_material_on_interaction` loads Material's script when
 the reader first acts on the page, not while it loads, and :func:`palette_before_paint` does
-before the first paint what that script did for the palette. :func:`keep_fragment_in_view`
-scrolls a link's target into view again once the blocks that the browser lays out only near
-the screen have been drawn around it.
+before the first paint what that script did for the palette. :func:`skip_far_paragraphs`
+marks the paragraphs with formulas below the first screen, which the browser then lays out
+only near the screen like the formulas and code blocks, and :func:`keep_fragment_in_view`
+scrolls a link's target into view again once the blocks around it have been drawn.
 
 Everything here is a pure function of a page's HTML and the stylesheets' text, applied to
 every HTML file after the build (``book/hooks/pageassets.py``).
@@ -276,6 +277,62 @@ def keep_fragment_in_view(page: str) -> str:
     return page.replace("</body>", FRAGMENT + "</body>", 1)
 
 
+SKIPPABLE = "gd-skippable"
+"""The class of a paragraph whose layout the browser may skip away from the screen."""
+FIRST_SCREEN = 3000
+"""Characters of an article's text that a first screen can hold: a desktop window shows
+about 25 lines of 110 characters (a phone 25 of 45, or of about 25 Hangul syllables)."""
+BLOCK = r"<(?:div|figure|pre|table|ul|ol|dl|details|blockquote|section|hr|h[1-6])\b"
+PARAGRAPH_WITH_MATH = re.compile(
+    rf"(?P<table><table\b.*?</table>)|<p>(?=(?:(?!</p>|{BLOCK}).)*?<math\b)", re.DOTALL
+)
+"""The opening tag of a paragraph that holds a formula, or a whole table. The formula must
+come before any block element: the browser ends a paragraph where one begins, and Markdown
+writes some figures and code blocks inside a ``<p>``, which would leave an empty skippable
+paragraph. Paragraphs in tables (the API pages' parameter lists) are left alone: Chromium
+lays them out anyway to size the table's columns."""
+TOKEN = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>|[^<]+", re.DOTALL)
+
+
+def skip_far_paragraphs(page: str, first_screen: int = FIRST_SCREEN) -> str:
+    """Give :data:`SKIPPABLE` to each paragraph that holds a formula and comes after the
+    first ``first_screen`` characters of the article's text.
+
+    After the display formulas and code blocks, the inline formulas are most of what a long
+    page has left to style and lay out at load (4,700 of 8,000 elements on
+    ``/ko/gd/gd-nd/``), and nine in ten of them stand in such paragraphs. ``book.css``
+    lets the browser skip those away from the screen, as it does the blocks. The paragraphs
+    of the first screen keep being drawn with the page: one drawn a frame after the first
+    paint, at a size other than its placeholder's, would move the text below it (layout
+    shift). Text is counted without markup, scripts and stylesheets; figures, formulas and
+    code push a paragraph further down than its count says, never up.
+
+    Examples
+    --------
+    >>> page = '<article><p>Intro <math><mi>x</mi></math></p><p>More <math></math></p></article>'
+    >>> skip_far_paragraphs(page, first_screen=7)
+    '<article><p>Intro <math><mi>x</mi></math></p><p class="gd-skippable">More <math></math></p></article>'
+    >>> skip_far_paragraphs("<p>no article <math></math></p>", first_screen=0)
+    '<p>no article <math></math></p>'
+    """
+    start = page.find("<article")
+    if start < 0:
+        return page
+    end = page.find("</article>", start)
+    end = len(page) if end < 0 else end
+    seen, cut = 0, end
+    for token in TOKEN.finditer(page, start, end):
+        if token[0][0] != "<":
+            seen += len(token[0])
+            if seen >= first_screen:
+                cut = token.end()
+                break
+    later = PARAGRAPH_WITH_MATH.sub(
+        lambda match: match["table"] or f'<p class="{SKIPPABLE}">', page[cut:end]
+    )
+    return page[:cut] + later + page[end:]
+
+
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
 """Material's script turns ``<html class="no-js">`` into ``class="js"`` when it runs, at the
 end of ``<body>``; by then a long page has been styled in parts as it arrived, and the
@@ -308,7 +365,7 @@ def rewrite_site(site: Path, sheets: Mapping[str, str]) -> int:
         page_dir = "" if page_dir == "." else page_dir
         new = inline_stylesheets(text, page_dir, sheets)
         new = load_material_on_interaction(palette_before_paint(js_class_first(new)))
-        new = keep_fragment_in_view(new)
+        new = keep_fragment_in_view(skip_far_paragraphs(new))
         for script, marker in SCRIPTS.items():
             new = drop_unused_script(new, script, marker)
         if new != text:

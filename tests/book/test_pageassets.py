@@ -51,3 +51,27 @@ def test_scripts_stay_only_where_their_markup_is() -> None:
     for script, marker in pageassets.SCRIPTS.items():
         used = pageassets.drop_unused_script(used, script, marker)
     assert used == PAGE + '<div class="gd-explorer" data-explorer="x">'
+
+
+def test_paragraphs_with_formulas_below_the_first_screen_are_marked_once() -> None:
+    formula = "<math><mi>x</mi></math>"
+    intro = f"<p>{'a' * 40} {formula}</p>"
+    page = (
+        f"<body><nav>{'n' * 100}</nav><article>"
+        f"<script>{'s' * 100}</script><style>p{{}}</style>{intro}"
+        f"<p>words only</p><p>a <strong>{formula}</strong></p><ul><li><p>{formula}</p></li></ul>"
+        f'<p><figure><img alt=""></figure> {formula}</p><p><div class="arithmatex">{formula}</div></p>'
+        f"<table><tr><td><p>{formula}</p></td></tr></table>"
+        f"</article><p>{formula}</p></body>"
+    )
+    out = pageassets.skip_far_paragraphs(page, first_screen=42)
+    marked = '<p class="gd-skippable">'
+    # the navigation, the script and the stylesheet are not text of the article; the
+    # paragraph where the count runs out stays, and so do paragraphs without a formula and
+    # those where a block (which ends the paragraph in a browser) comes before the formula,
+    # and those in tables
+    assert out.count(marked) == 2, out
+    assert out.index(marked) > out.index("words only")
+    assert out.endswith(f"</article><p>{formula}</p></body>")
+    assert pageassets.skip_far_paragraphs(out, first_screen=42) == out
+    assert pageassets.skip_far_paragraphs(page, first_screen=10**6) == page

@@ -335,6 +335,7 @@ def offscreen_blocks() -> str:
     """The selector of the blocks whose layout the browser may skip away from the screen:
     the rule with ``content-visibility: auto`` in ``docs/stylesheets/book.css``."""
     css = (ROOT / "docs" / "stylesheets" / "book.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     rule = re.search(r"([^{}]+)\{\s*content-visibility:\s*auto", css)
     assert rule is not None, "book.css has no content-visibility: auto rule"
     return " ".join(rule[1].split())

@@ -29,15 +29,17 @@ NewTab = Callable[..., Tab]
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 PHONE = {"width": 412, "height": 915}
+DESKTOP = {"width": 1440, "height": 900}
 BLOCKS = offscreen_blocks()
-# Each block in document order: is its box shown at all (not in a closed tab) and skipped
-# away from the screen (not an API signature, which book.css draws with the page), and is
-# its content drawn (false while content-visibility skips it)?
-STATES = """(selector) => [...document.querySelectorAll(selector)].map((block) => ({
-  shown: block.checkVisibility() && getComputedStyle(block).contentVisibility === "auto",
-  drawn: block.firstElementChild.checkVisibility({contentVisibilityAuto: true}),
+# Is a block's content drawn (false while content-visibility skips it)?
+DRAWN = "(block) => block.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+# Each block in document order: is its box shown at all (not in a closed tab), is its
+# content drawn, and where is it?
+STATES = f"""(selector) => [...document.querySelectorAll(selector)].map((block) => ({{
+  shown: block.checkVisibility(),
+  drawn: ({DRAWN})(block),
   top: block.getBoundingClientRect().top,
-}))"""
+}}))"""
 PAGES = [
     "gd/gd-nd/",
     "ko/gd/gd-nd/",
@@ -73,8 +75,7 @@ def test_blocks_far_below_the_first_screen_wait_and_are_drawn_when_reached(
     last = max(i for i, b in enumerate(blocks) if b["shown"])  # not in a closed tab
     page.locator(BLOCKS).nth(last).scroll_into_view_if_needed()
     page.wait_for_function(
-        "([selector, last]) => document.querySelectorAll(selector)[last].firstElementChild"
-        ".checkVisibility({contentVisibilityAuto: true})",
+        f"([selector, last]) => ({DRAWN})(document.querySelectorAll(selector)[last])",
         arg=[BLOCKS, last],
     )
 
@@ -86,19 +87,30 @@ def test_a_skipped_block_is_read_by_screen_readers_and_found_in_page(
     page = phone_tab(new_tab, path).page
     formula = page.locator(".md-typeset div.arithmatex").last
     code = page.locator(".md-typeset div.highlight").last
-    for block in (formula, code):
-        assert not block.evaluate(
-            "(b) => b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-        ), f"{path}: the last block should be skipped at load for this check to mean anything"
+    paragraphs = ".md-typeset p.gd-skippable"
+    last = page.evaluate(  # not in a closed solution (<details>)
+        "(s) => [...document.querySelectorAll(s)].findLastIndex((p) => p.checkVisibility())",
+        paragraphs,
+    )
+    paragraph = page.locator(paragraphs).nth(last)
+    for block in (formula, code, paragraph):
+        assert not block.evaluate(DRAWN), (
+            f"{path}: the last block should be skipped at load for this check to mean anything"
+        )
     assert formula.aria_snapshot().startswith("- math:"), formula.aria_snapshot()
     line = code.evaluate(
         "(b) => b.querySelector('code').textContent.trim().split('\\n').at(-1).trim()"
     )
     assert len(line) >= 8, line
     assert page.evaluate("(text) => window.find(text)", line), f"{path}: find missed {line!r}"
-    assert code.evaluate(
-        "(b) => b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-    ), f"{path}: the block found in page is not drawn"
+    assert code.evaluate(DRAWN), f"{path}: the block found in page is not drawn"
+    assert "- math" in paragraph.aria_snapshot(), paragraph.aria_snapshot()
+    words = paragraph.evaluate(
+        "(p) => [...p.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE)"
+        ".map((n) => n.textContent.trim()).filter((t) => t.length >= 8).at(-1)"
+    )
+    assert page.evaluate("(text) => window.find(text)", words), f"{path}: find missed {words!r}"
+    assert paragraph.evaluate(DRAWN), f"{path}: the paragraph found in page is not drawn"
 
 
 def test_no_block_holds_a_heading(new_tab: NewTab, site_root: Path) -> None:
@@ -155,9 +167,9 @@ def test_the_footer_is_read_on_its_own_background(new_tab: NewTab, path: str) ->
     "Next" as white on light grey."""
     page = phone_tab(new_tab, path).page
     last = page.locator(BLOCKS).last
-    assert not last.evaluate(
-        "(b) => b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-    ), f"{path}: the last block is drawn at load, so this page does not test the footer"
+    assert not last.evaluate(DRAWN), (
+        f"{path}: the last block is drawn at load, so this page does not test the footer"
+    )
     assert axe_violations(page, "light", ["color-contrast"]) == []
 
 
@@ -191,3 +203,37 @@ def test_printing_lays_out_every_block(new_tab: NewTab, path: str) -> None:
     page.emulate_media(media="print")
     skipped = [i for i, b in enumerate(states(page)) if b["shown"] and not b["drawn"]]
     assert skipped == [], f"{path}: blocks {skipped} would print empty"
+
+
+FIRST_SKIPPABLE = """() => {
+  const paragraph = document.querySelector(".md-typeset p.gd-skippable");
+  return paragraph && paragraph.getBoundingClientRect().top + window.scrollY;
+}"""
+
+
+def test_no_paragraph_of_the_first_screen_waits_to_be_drawn(
+    new_tab: NewTab, site_root: Path
+) -> None:
+    """Paragraphs with formulas are skippable only past the first screen's worth of text
+    (book/pageassets.py): one in the first screen would be drawn a frame after the first
+    paint, and the text below it would move. Checked where the paragraph ends up once every
+    block above it is drawn, on a phone and on a desktop screen."""
+    tab = new_tab()
+    tab.page.add_init_script(
+        f"addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style');"
+        f" s.textContent = '{BLOCKS} {{ content-visibility: visible !important }}';"
+        " document.head.append(s); })"
+    )
+    pages = built_pages(site_root)
+    near: dict[str, float] = {}
+    marked = 0
+    for path in pages:
+        for screen in (PHONE, DESKTOP):
+            tab.page.set_viewport_size(screen)
+            tab.page.goto(tab.url(path), wait_until="domcontentloaded")
+            top = tab.page.evaluate(FIRST_SKIPPABLE)
+            marked += top is not None
+            if top is not None and top < screen["height"]:
+                near[f"{path} at {screen['width']} px"] = top
+    assert marked > len(pages), "too few pages with skippable paragraphs to check"
+    assert near == {}, f"skippable paragraphs in the first screen (top, px): {near}"
