@@ -347,6 +347,12 @@ async () => {
   if (window.MathJax) return "MathJax JavaScript is loaded, but formulas are typeset at build time";
   const math = document.querySelector("article math");
   if (!math) return null;
+  // A font is loaded when something drawn uses it. If every formula is in a block skipped
+  // away from the screen (the glossary's one paragraph with formulas), none is drawn yet:
+  // ask for the font, as drawing the first formula will.
+  const drawn = [...document.querySelectorAll("article math")].some((m) =>
+    m.checkVisibility({contentVisibilityAuto: true}));
+  if (!drawn) await document.fonts.load("1em STIX2", "x");
   const loaded = [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
   if (!loaded.some((family) => family.replace(/"/g, "") === "STIX2"))
     return "the page has formulas but the math font is not loaded (" + loaded.join(", ") + ")";
